@@ -1,0 +1,100 @@
+#include "appsettings.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace Fluxdeck::Domain {
+
+namespace {
+
+Language languageFromKey(const QString &key)
+{
+    if (key == u"es")
+        return Language::Spanish;
+    if (key == u"en")
+        return Language::English;
+    return Language::System;
+}
+
+Theme themeFromKey(const QString &key)
+{
+    if (key == u"light")
+        return Theme::Light;
+    if (key == u"dark")
+        return Theme::Dark;
+    return Theme::System;
+}
+
+} // namespace
+
+QString languageKey(Language language)
+{
+    switch (language) {
+    case Language::Spanish:
+        return u"es"_s;
+    case Language::English:
+        return u"en"_s;
+    case Language::System:
+        break;
+    }
+    return u"system"_s;
+}
+
+QString themeKey(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light:
+        return u"light"_s;
+    case Theme::Dark:
+        return u"dark"_s;
+    case Theme::System:
+        break;
+    }
+    return u"system"_s;
+}
+
+QString AppSettings::defaultCloud()
+{
+    return u"Sandbox"_s;
+}
+
+QStringList AppSettings::knownClouds()
+{
+    return {u"Sandbox"_s, u"AzureCloud"_s, u"AzureUSGovernment"_s, u"AzureChinaCloud"_s};
+}
+
+AppSettings AppSettings::load(const QSettings &settings)
+{
+    AppSettings result;
+    result.language = languageFromKey(settings.value("ui/language").toString());
+    result.theme = themeFromKey(settings.value("ui/theme").toString());
+    const QString cloud = settings.value("cloud/active").toString();
+    if (knownClouds().contains(cloud))
+        result.cloud = cloud;
+    return result;
+}
+
+void AppSettings::save(QSettings &settings) const
+{
+    settings.setValue("ui/language", languageKey(language));
+    settings.setValue("ui/theme", themeKey(theme));
+    settings.setValue("cloud/active", cloud);
+}
+
+QString resolveLanguage(Language setting, const QString &commandLine, const QLocale &system)
+{
+    if (commandLine == u"es" || commandLine == u"en")
+        return commandLine;
+    switch (setting) {
+    case Language::Spanish:
+        return u"es"_s;
+    case Language::English:
+        return u"en"_s;
+    case Language::System:
+        break;
+    }
+    return system.language() == QLocale::Spanish ? u"es"_s : u"en"_s;
+}
+
+} // namespace Fluxdeck::Domain

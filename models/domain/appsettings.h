@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+namespace Fluxdeck::Domain {
+
+enum class Language { System, Spanish, English };
+enum class Theme { System, Light, Dark };
+
+// The user's preferences, as stored with QSettings. Unknown or damaged values fall back to
+// the defaults instead of failing: a settings file must never keep Fluxdeck from starting.
+struct AppSettings
+{
+    Language language = Language::System;
+    Theme theme = Theme::System;
+    QString cloud = defaultCloud();
+
+    static AppSettings load(const QSettings &settings);
+    void save(QSettings &settings) const;
+
+    static QString defaultCloud();
+    static QStringList knownClouds();   // the names `az cloud list` uses, plus the sandbox
+
+    friend bool operator==(const AppSettings &, const AppSettings &) = default;
+};
+
+// The UI language to use: the command line wins, then the setting, then the system locale.
+// Only "es" and "en" exist; anything else maps to English.
+QString resolveLanguage(Language setting, const QString &commandLine, const QLocale &system);
+
+QString languageKey(Language language);
+QString themeKey(Theme theme);
+
+} // namespace Fluxdeck::Domain

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QAbstractItemModel>
+
+#include <memory>
+
+namespace Fluxdeck::Items {
+
+// The explorer tree: cloud → subscriptions → resource groups → clusters. Later layers fill
+// it from Resource Manager; while nobody is signed in it holds one placeholder row that
+// tells the user what to do, and activating it asks the window to do that (ActionRole).
+class ExplorerModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExplorerModel)
+
+public:
+    enum class Kind { Placeholder, Cloud, Subscription, ResourceGroup, ManagedCluster, ConnectedCluster };
+    Q_ENUM(Kind)
+
+    enum Role {
+        KindRole = Qt::UserRole + 1,
+        ResourceIdRole,
+        ActionRole,        // for placeholders: what activating the row should do
+    };
+
+    // Actions a placeholder row can ask for.
+    static constexpr QLatin1StringView ChooseCloudAction{"choose-cloud"};
+
+    explicit ExplorerModel(QObject *parent = nullptr);
+    ~ExplorerModel() override;
+
+    QModelIndex appendNode(const QModelIndex &parent, Kind kind, const QString &name,
+                           const QString &resourceId = {}, const QString &action = {});
+    void removeChildren(const QModelIndex &parent);
+    void showSignedOut(const QString &cloud);
+    void retranslate();
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Node;
+    Node *nodeFor(const QModelIndex &index) const;
+
+    std::unique_ptr<Node> m_root;
+    QString m_signedOutCloud;
+};
+
+} // namespace Fluxdeck::Items

@@ -1,0 +1,53 @@
+# Fails when a Spanish message is unfinished, or when lupdate over today's sources would add
+# or drop a message (someone added a string without running update_translations).
+#   cmake -DLUPDATE=... -DTS_FILE=... -DSOURCE_DIR=... -DWORK_DIR=... -P check-translations.cmake
+
+function(count_matches file regex out)
+    file(READ "${file}" text)
+    string(REGEX MATCHALL "${regex}" found "${text}")
+    list(LENGTH found n)
+    set(${out} ${n} PARENT_SCOPE)
+endfunction()
+
+function(list_unfinished file out)
+    file(READ "${file}" text)
+    string(REGEX MATCHALL "<source>[^<]*</source>[ \n\t]*(<comment>[^<]*</comment>[ \n\t]*)?<translation type=\"unfinished\"" found "${text}")
+    set(sources "")
+    foreach(item IN LISTS found)
+        string(REGEX REPLACE "^<source>([^<]*)</source>.*" "\\1" source "${item}")
+        list(APPEND sources "\"${source}\"")
+    endforeach()
+    list(JOIN sources "\n  " joined)
+    set(${out} "${joined}" PARENT_SCOPE)
+endfunction()
+
+count_matches("${TS_FILE}" "type=\"unfinished\"" unfinished)
+if(unfinished GREATER 0)
+    list_unfinished("${TS_FILE}" which)
+    message(FATAL_ERROR "${TS_FILE} has ${unfinished} unfinished Spanish messages:\n  ${which}")
+endif()
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+get_filename_component(name "${TS_FILE}" NAME)
+set(copy "${WORK_DIR}/${name}")
+file(COPY_FILE "${TS_FILE}" "${copy}")
+execute_process(COMMAND "${CMAKE_COMMAND}" -DLUPDATE=${LUPDATE} -DSOURCE_DIR=${SOURCE_DIR} -DTS_FILE=${copy}
+                        -P "${SOURCE_DIR}/cmake/lupdate.cmake" RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "lupdate failed on a copy of ${TS_FILE}")
+endif()
+
+count_matches("${TS_FILE}" "<message" before)
+count_matches("${copy}" "<message" after)
+count_matches("${copy}" "type=\"unfinished\"" added)
+if(added GREATER 0)
+    list_unfinished("${copy}" which)
+    message(FATAL_ERROR "The sources have ${added} messages that ${name} lacks; run the update_translations target "
+                        "and translate them:\n  ${which}")
+endif()
+if(NOT before EQUAL after)
+    message(FATAL_ERROR "${name} has ${before} messages but the sources only ${after}; run the update_translations "
+                        "target to drop the stale ones")
+endif()
+message(STATUS "translations: ${before} messages, all translated to Spanish, none missing")
