@@ -31,3 +31,6 @@ fluxdeck_require(LIBGIT2_FOUND "libgit2 >= 1.5" "libgit2-dev" "libgit2-devel")
 
 pkg_check_modules(YAMLCPP QUIET IMPORTED_TARGET yaml-cpp>=0.7)
 fluxdeck_require(YAMLCPP_FOUND "yaml-cpp >= 0.7" "libyaml-cpp-dev" "yaml-cpp-devel")
+
+find_package(OpenSSL 3.0 QUIET COMPONENTS Crypto)
+fluxdeck_require(OpenSSL_FOUND "OpenSSL >= 3.0 (the sandbox makes its own certificates)" "libssl-dev" "openssl-devel")
