@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "operationsmodel.h"
 #include "theme.h"
+#include "server/embeddedsandbox.h"
 
 #include <KSyntaxHighlighting/Repository>
 
@@ -14,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QImage>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
@@ -75,8 +77,16 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshotOption(
         u"screenshot"_s, QApplication::translate("main", "Render the main window after startup, save it as a PNG and exit."),
         u"file"_s);
+    const QCommandLineOption sandboxOption(
+        u"sandbox"_s, QApplication::translate("main", "Start the built-in sandbox cloud (the default while the cloud "
+                                                      "setting is Sandbox)."));
+    const QCommandLineOption sandboxStateOption(
+        u"sandbox-state"_s, QApplication::translate("main", "Directory that keeps the sandbox cloud between runs."),
+        u"dir"_s);
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
+    parser.addOption(sandboxOption);
+    parser.addOption(sandboxStateOption);
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
         return 2;
@@ -100,10 +110,31 @@ int main(int argc, char **argv)
     Fluxdeck::Ui::MainWindow window({settings, highlighting, operations, localization});
     window.show();
 
+    // The sandbox runs on its own thread; the window shows its start in Operations.
+    Fluxdeck::Sandbox::EmbeddedSandbox sandbox;
+    const bool useSandbox = parser.isSet(sandboxOption) || stored.cloud == Fluxdeck::Domain::AppSettings::defaultCloud();
+    if (useSandbox) {
+        Fluxdeck::Sandbox::SandboxServer::Options options;
+        options.stateDirectory = parser.isSet(sandboxStateOption)
+            ? parser.value(sandboxStateOption)
+            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sandbox"_s;
+        const auto operation = operations.start(QApplication::translate("main", "Starting the sandbox cloud"));
+        QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::started, &window,
+                         [&](const QJsonObject &announcement) {
+                             const QString endpoint = announcement.value(u"armEndpoint").toString();
+                             operations.succeed(operation, QApplication::translate("main", "Listening on %1").arg(endpoint));
+                             window.setCloudEndpoint(endpoint);
+                         });
+        QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::failed, &window,
+                         [&](const QString &message) { operations.fail(operation, message); });
+        sandbox.start(options);
+    }
+
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        // Queued: the first layout and paint happen once the event loop runs.
-        QTimer::singleShot(0, &window, [&window, file] {
+        // Queued: the first layout and paint happen once the event loop runs, and a starting
+        // sandbox has settled (it reports within seconds either way).
+        const auto shoot = [&window, file] {
             const QImage image = window.grab().toImage();
             if (!image.save(file, "PNG")) {
                 std::fprintf(stderr, "%s\n",
@@ -112,7 +143,15 @@ int main(int argc, char **argv)
                 return;
             }
             QApplication::exit(0);
-        });
+        };
+        if (useSandbox) {
+            QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::started, &window,
+                             [shoot] { QTimer::singleShot(0, shoot); });
+            QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::failed, &window,
+                             [shoot] { QTimer::singleShot(0, shoot); });
+        } else {
+            QTimer::singleShot(0, &window, shoot);
+        }
     }
     return QApplication::exec();
 }

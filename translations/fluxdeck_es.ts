@@ -71,6 +71,52 @@
     </message>
 </context>
 <context>
+    <name>Fluxdeck::Sandbox::FaultInjector</name>
+    <message>
+        <source>Fault rule "%1" needs KIND@PATTERN, e.g. throttle@*/fluxConfigurations*.</source>
+        <translation>La regla de fallo «%1» necesita TIPO@PATRÓN, p. ej. throttle@*/fluxConfigurations*.</translation>
+    </message>
+    <message>
+        <source>Unknown fault kind "%1" in "%2": use latency, throttle, error500, error503, reset, truncate or slow.</source>
+        <translation>Tipo de fallo «%1» desconocido en «%2»: use latency, throttle, error500, error503, reset, truncate o slow.</translation>
+    </message>
+    <message>
+        <source>The argument of fault rule "%1" must be a whole number, 0 or more.</source>
+        <translation>El argumento de la regla de fallo «%1» debe ser un número entero igual o mayor que 0.</translation>
+    </message>
+    <message>
+        <source>The probability in fault rule "%1" must be between 0 and 1.</source>
+        <translation>La probabilidad de la regla de fallo «%1» debe estar entre 0 y 1.</translation>
+    </message>
+    <message>
+        <source>Fault rule "%1" has no path pattern.</source>
+        <translation>La regla de fallo «%1» no tiene patrón de ruta.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdeck::Sandbox::SandboxServer</name>
+    <message>
+        <source>Could not create a temporary directory for the sandbox state.</source>
+        <translation>No se pudo crear un directorio temporal para el estado del entorno de pruebas.</translation>
+    </message>
+    <message>
+        <source>Could not create the sandbox state directory %1.</source>
+        <translation>No se pudo crear el directorio de estado del entorno de pruebas %1.</translation>
+    </message>
+    <message>
+        <source>The sandbox state in %1 is damaged; move it away to start afresh.</source>
+        <translation>El estado del entorno de pruebas en %1 está dañado; muévalo a otro sitio para empezar de cero.</translation>
+    </message>
+    <message>
+        <source>The sandbox could not listen on %1:%2.</source>
+        <translation>El entorno de pruebas no pudo escuchar en %1:%2.</translation>
+    </message>
+    <message>
+        <source>The sandbox could not serve HTTP on its listener.</source>
+        <translation>El entorno de pruebas no pudo servir HTTP en su puerto de escucha.</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdeck::Ui::AboutDialog</name>
     <message>
         <source>About Fluxdeck</source>
@@ -198,6 +244,10 @@
     <message>
         <source>Operations running: %1</source>
         <translation>Operaciones en curso: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -352,12 +402,28 @@
         <translation>Dibuja la ventana principal tras el inicio, la guarda como PNG y sale.</translation>
     </message>
     <message>
-        <source>Unknown language &quot;%1&quot; for --lang: use es or en.</source>
+        <source>Unknown language "%1" for --lang: use es or en.</source>
         <translation>Idioma «%1» desconocido para --lang: use es o en.</translation>
     </message>
     <message>
         <source>Could not write the screenshot to %1.</source>
         <translation>No se pudo escribir la captura en %1.</translation>
+    </message>
+    <message>
+        <source>Start the built-in sandbox cloud (the default while the cloud setting is Sandbox).</source>
+        <translation>Inicia la nube de pruebas integrada (lo predeterminado mientras la nube configurada sea Sandbox).</translation>
+    </message>
+    <message>
+        <source>Directory that keeps the sandbox cloud between runs.</source>
+        <translation>Directorio que conserva la nube de pruebas entre ejecuciones.</translation>
+    </message>
+    <message>
+        <source>Starting the sandbox cloud</source>
+        <translation>Iniciando la nube de pruebas</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Escuchando en %1</translation>
     </message>
 </context>
 </TS>

@@ -215,9 +215,17 @@ void MainWindow::retranslate()
     updateStatus();
 }
 
+void MainWindow::setCloudEndpoint(const QString &endpoint)
+{
+    m_cloudEndpoint = endpoint;
+    updateStatus();
+}
+
 void MainWindow::updateStatus()
 {
-    m_cloudStatus->setText(tr("Cloud: %1 · not signed in").arg(m_settings.cloud));
+    const QString cloud = m_cloudEndpoint.isEmpty() ? m_settings.cloud
+                                                    : tr("%1 (%2)").arg(m_settings.cloud, m_cloudEndpoint);
+    m_cloudStatus->setText(tr("Cloud: %1 · not signed in").arg(cloud));
     const int running = m_services.operations.runningCount();
     m_operationsStatus->setText(running == 0 ? tr("No operations running")
                                              : tr("Operations running: %1").arg(running));

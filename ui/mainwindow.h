@@ -37,6 +37,9 @@ public:
     void openSettings();
     void showWelcome();
 
+    // Where the current cloud answers (the embedded sandbox's address, say); empty when unknown.
+    void setCloudEndpoint(const QString &endpoint);
+
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +55,7 @@ private:
 
     UiServices m_services;
     Domain::AppSettings m_settings;
+    QString m_cloudEndpoint;
     Items::ExplorerModel *m_explorer;
 
     QTabWidget *m_tabs;

@@ -11,13 +11,17 @@ endfunction()
 
 function(list_unfinished file out)
     file(READ "${file}" text)
-    string(REGEX MATCHALL "<source>[^<]*</source>[ \n\t]*(<comment>[^<]*</comment>[ \n\t]*)?<translation type=\"unfinished\"" found "${text}")
-    set(sources "")
-    foreach(item IN LISTS found)
-        string(REGEX REPLACE "^<source>([^<]*)</source>.*" "\\1" source "${item}")
-        list(APPEND sources "\"${source}\"")
+    # Decode the entities first: their ';' would split CMake lists.
+    foreach(pair "&apos\\;|'" "&quot\\;|\"" "&lt\\;|<" "&gt\\;|>" "&amp\\;|&")
+        string(REPLACE "|" ";" pair "${pair}")
+        list(GET pair 0 entity)
+        list(GET pair 1 character)
+        string(REPLACE "${entity}" "${character}" text "${text}")
     endforeach()
-    list(JOIN sources "\n  " joined)
+    string(REGEX REPLACE "<source>([^<]*)</source>[^<]*(<comment>[^<]*</comment>[^<]*)?<translation type=\"unfinished\""
+           "\n  \"\\1\"" text "${text}")
+    string(REGEX MATCHALL "\n  \"[^\n]*\"" lines "${text}")
+    string(REPLACE ";" "" joined "${lines}")
     set(${out} "${joined}" PARENT_SCOPE)
 endfunction()
 

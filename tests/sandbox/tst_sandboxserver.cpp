@@ -1,0 +1,593 @@
+// The sandbox's Entra and Resource Manager surface, over real loopback HTTPS.
+
+#include "server/resourcestore.h"
+#include "server/sandboxserver.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+using Fluxdeck::Sandbox::SandboxServer;
+
+namespace {
+
+struct Reply
+{
+    int status = 0;
+    QJsonObject json;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    qint64 elapsedMs = 0;
+};
+
+class Client
+{
+public:
+    explicit Client(SandboxServer &server)
+        : m_server(server)
+    {
+        m_ssl = QSslConfiguration::defaultConfiguration();
+        const auto ca = QSslCertificate::fromPath(server.caCertificatePath());
+        QList<QSslCertificate> roots = m_ssl.caCertificates();
+        roots.append(ca);
+        m_ssl.setCaCertificates(roots);
+    }
+
+    Reply send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
+               const QByteArray &contentType = "application/json", bool authorize = true)
+    {
+        QUrl url = pathAndQuery.startsWith(u"https://") ? QUrl(pathAndQuery) : QUrl(m_server.baseUrl().toString() + pathAndQuery);
+        QNetworkRequest request(url);
+        request.setSslConfiguration(m_ssl);
+        if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH")
+            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        if (authorize && !m_token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + m_token);
+        QElapsedTimer clock;
+        clock.start();
+        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(20000);
+        Reply result;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.error = reply->error();
+        result.elapsedMs = clock.elapsed();
+        result.body = reply->readAll();
+        result.json = QJsonDocument::fromJson(result.body).object();
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            result.headers.insert(name.toLower(), value);
+        reply->deleteLater();
+        return result;
+    }
+
+    Reply get(const QString &path) { return send("GET", path); }
+    Reply put(const QString &path, const QJsonObject &body)
+    {
+        return send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+
+    bool signIn()
+    {
+        QUrlQuery form;
+        form.addQueryItem(u"grant_type"_s, u"client_credentials"_s);
+        form.addQueryItem(u"client_id"_s, m_server.clientId());
+        form.addQueryItem(u"client_secret"_s, m_server.clientSecret());
+        form.addQueryItem(u"scope"_s, m_server.baseUrl().toString() + u"/.default"_s);
+        const Reply reply = send("POST", u"/"_s + m_server.tenantId() + u"/oauth2/v2.0/token"_s,
+                                 form.toString(QUrl::FullyEncoded).toUtf8(), "application/x-www-form-urlencoded", false);
+        m_token = reply.json.value(u"access_token").toString().toUtf8();
+        return reply.status == 200 && !m_token.isEmpty();
+    }
+
+    void setToken(const QByteArray &token) { m_token = token; }
+
+private:
+    SandboxServer &m_server;
+    QNetworkAccessManager m_network;
+    QSslConfiguration m_ssl;
+    QByteArray m_token;
+};
+
+const QString Prod = u"/subscriptions/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5"_s;
+const QString Dev = u"/subscriptions/7a2b3c4d-5e6f-4a7b-9c8d-e0f1a2b3c4d5"_s;
+const QString Config = u"?api-version=2025-04-01"_s;
+
+QString cluster(const QString &subscription, const QString &group, const QString &provider, const QString &name)
+{
+    return subscription + u"/resourceGroups/"_s + group + u"/providers/"_s + provider + u'/' + name;
+}
+
+QString fluxConfigurationPath(const QString &clusterPath, const QString &name)
+{
+    return clusterPath + u"/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/"_s + name;
+}
+
+QJsonObject demoConfiguration(const QJsonObject &kustomizations)
+{
+    return QJsonObject{{u"properties"_s, QJsonObject{
+        {u"scope"_s, u"cluster"_s},
+        {u"namespace"_s, u"cluster-config"_s},
+        {u"sourceKind"_s, u"GitRepository"_s},
+        {u"gitRepository"_s, QJsonObject{{u"url"_s, u"https://github.com/Azure/gitops-flux2-kustomize-helm-mt"_s},
+                                         {u"repositoryRef"_s, QJsonObject{{u"branch"_s, u"main"_s}}}}},
+        {u"kustomizations"_s, kustomizations},
+        {u"configurationProtectedSettings"_s, QJsonObject{{u"sshPrivateKey"_s, u"c2VjcmV0"_s}}},
+    }}};
+}
+
+QJsonObject infraAndApps()
+{
+    return QJsonObject{{u"infra"_s, QJsonObject{{u"path"_s, u"./infrastructure"_s}, {u"prune"_s, true}}},
+                       {u"apps"_s, QJsonObject{{u"path"_s, u"./apps/staging"_s}, {u"prune"_s, true},
+                                              {u"dependsOn"_s, QJsonArray{u"infra"_s}}}}};
+}
+
+} // namespace
+
+class TestSandboxServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_state.isValid());
+        m_server = std::make_unique<SandboxServer>();
+        SandboxServer::Options options;
+        options.stateDirectory = m_state.path();
+        options.pageSize = 2;
+        options.operationDuration = std::chrono::milliseconds(200);
+        options.registrationDuration = std::chrono::milliseconds(200);
+        options.deviceApprovalDelay = std::chrono::milliseconds(60000);
+        const auto started = m_server->start(options);
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
+        m_client = std::make_unique<Client>(*m_server);
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_server.reset();
+        QDir(m_state.path()).removeRecursively();
+        QDir().mkpath(m_state.path());
+    }
+
+    void clientCredentialsSignIn()
+    {
+        QVERIFY(m_client->signIn());
+        m_client->setToken({});
+        QUrlQuery form;
+        form.addQueryItem(u"grant_type"_s, u"client_credentials"_s);
+        form.addQueryItem(u"client_id"_s, m_server->clientId());
+        form.addQueryItem(u"client_secret"_s, u"wrong"_s);
+        form.addQueryItem(u"scope"_s, u"https://management.azure.com/.default"_s);
+        const Reply bad = m_client->send("POST", u"/"_s + m_server->tenantId() + u"/oauth2/v2.0/token"_s,
+                                         form.toString(QUrl::FullyEncoded).toUtf8(), "application/x-www-form-urlencoded");
+        QCOMPARE(bad.status, 401);
+        QCOMPARE(bad.json.value(u"error").toString(), u"invalid_client"_s);
+        QVERIFY(bad.json.value(u"error_description").toString().startsWith(u"AADSTS7000215"_s));
+
+        const Reply discovery = m_client->get(u"/"_s + m_server->tenantId() + u"/v2.0/.well-known/openid-configuration"_s);
+        QCOMPARE(discovery.status, 200);
+        QCOMPARE(discovery.json.value(u"token_endpoint").toString(),
+                 m_server->baseUrl().toString() + u'/' + m_server->tenantId() + u"/oauth2/v2.0/token"_s);
+    }
+
+    void deviceCodeAndRefresh()
+    {
+        QUrlQuery form;
+        form.addQueryItem(u"client_id"_s, u"04b07795-8ddb-461a-bbee-02f9e1bf7b46"_s);
+        form.addQueryItem(u"scope"_s, u"https://management.azure.com/.default offline_access"_s);
+        const QString base = u"/organizations/oauth2/v2.0/"_s;
+        const Reply code = m_client->send("POST", base + u"devicecode"_s, form.toString(QUrl::FullyEncoded).toUtf8(),
+                                          "application/x-www-form-urlencoded", false);
+        QCOMPARE(code.status, 200);
+        const QString userCode = code.json.value(u"user_code").toString();
+        QCOMPARE(userCode.size(), 9);
+
+        QUrlQuery poll;
+        poll.addQueryItem(u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:device_code"_s);
+        poll.addQueryItem(u"client_id"_s, u"04b07795-8ddb-461a-bbee-02f9e1bf7b46"_s);
+        poll.addQueryItem(u"device_code"_s, code.json.value(u"device_code").toString());
+        const QByteArray pollBody = poll.toString(QUrl::FullyEncoded).toUtf8();
+        Reply pending = m_client->send("POST", base + u"token"_s, pollBody, "application/x-www-form-urlencoded", false);
+        QCOMPARE(pending.status, 400);
+        QCOMPARE(pending.json.value(u"error").toString(), u"authorization_pending"_s);
+
+        // Approve through the control endpoint, as a test or a demo script does.
+        QNetworkAccessManager network;
+        QNetworkRequest approve(QUrl(m_server->baseUrl().toString() + u"/sandbox/devicecode/approve"_s));
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_server->caCertificatePath());
+        approve.setSslConfiguration(ssl);
+        approve.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        const Reply wrongKey = m_client->send("POST", u"/sandbox/devicecode/approve"_s,
+                                              QJsonDocument(QJsonObject{{u"user_code"_s, userCode}}).toJson());
+        QCOMPARE(wrongKey.status, 401);
+        approve.setRawHeader("X-Sandbox-Key", m_server->clientSecret().toUtf8());
+        QNetworkReply *approved = network.post(approve, QJsonDocument(QJsonObject{{u"user_code"_s, userCode}}).toJson());
+        QSignalSpy done(approved, &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(approved->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 204);
+        delete approved;
+
+        const Reply token = m_client->send("POST", base + u"token"_s, pollBody, "application/x-www-form-urlencoded", false);
+        QCOMPARE(token.status, 200);
+        const QString refresh = token.json.value(u"refresh_token").toString();
+        QVERIFY(!refresh.isEmpty());
+
+        QUrlQuery again;
+        again.addQueryItem(u"grant_type"_s, u"refresh_token"_s);
+        again.addQueryItem(u"client_id"_s, u"04b07795-8ddb-461a-bbee-02f9e1bf7b46"_s);
+        again.addQueryItem(u"refresh_token"_s, refresh);
+        const Reply refreshed = m_client->send("POST", base + u"token"_s, again.toString(QUrl::FullyEncoded).toUtf8(),
+                                               "application/x-www-form-urlencoded", false);
+        QCOMPARE(refreshed.status, 200);
+        QVERIFY(refreshed.json.value(u"refresh_token").toString() != refresh);
+        // A refresh token is single use.
+        const Reply reused = m_client->send("POST", base + u"token"_s, again.toString(QUrl::FullyEncoded).toUtf8(),
+                                            "application/x-www-form-urlencoded", false);
+        QCOMPARE(reused.json.value(u"error").toString(), u"invalid_grant"_s);
+    }
+
+    void resourceManagerNeedsAValidToken()
+    {
+        const Reply missing = m_client->get(u"/subscriptions?api-version=2022-12-01"_s);
+        QCOMPARE(missing.status, 401);
+        QCOMPARE(missing.json.value(u"error").toObject().value(u"code").toString(), u"AuthenticationFailed"_s);
+        QVERIFY(missing.headers.value("www-authenticate").startsWith("Bearer authorization_uri="));
+        m_client->setToken("forged");
+        QCOMPARE(m_client->get(u"/subscriptions?api-version=2022-12-01"_s).json.value(u"error").toObject()
+                     .value(u"code").toString(), u"InvalidAuthenticationToken"_s);
+    }
+
+    void apiVersionsAreChecked()
+    {
+        QVERIFY(m_client->signIn());
+        const Reply none = m_client->get(u"/subscriptions"_s);
+        QCOMPARE(none.status, 400);
+        QCOMPARE(none.json.value(u"error").toObject().value(u"code").toString(), u"MissingApiVersionParameter"_s);
+        const Reply old = m_client->get(u"/subscriptions?api-version=2001-01-01"_s);
+        QCOMPARE(old.json.value(u"error").toObject().value(u"code").toString(), u"InvalidApiVersionParameter"_s);
+        const Reply config = m_client->get(cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s,
+                                                   u"aks-prod-eastus"_s)
+                                           + u"/providers/Microsoft.KubernetesConfiguration/fluxConfigurations?api-version=2019-01-01"_s);
+        QCOMPARE(config.status, 400);
+        const QJsonObject error = config.json.value(u"error").toObject();
+        QCOMPARE(error.value(u"code").toString(), u"NoRegisteredProviderFound"_s);
+        QVERIFY(error.value(u"message").toString().contains(u"2023-05-01"_s));
+        // Every version real clients pin is served.
+        for (const QString &version : {u"2022-03-01"_s, u"2023-05-01"_s, u"2024-11-01"_s, u"2025-04-01"_s}) {
+            QCOMPARE(m_client->get(cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s,
+                                           u"aks-prod-eastus"_s)
+                                   + u"/providers/Microsoft.KubernetesConfiguration/fluxConfigurations?api-version="_s
+                                   + version).status, 200);
+        }
+        QVERIFY(!m_client->get(u"/subscriptions?api-version=2022-12-01"_s).headers.value("x-ms-request-id").isEmpty());
+    }
+
+    void listsPageWithNextLink()
+    {
+        QVERIFY(m_client->signIn());
+        QStringList names;
+        QString next = Prod + u"/providers/Microsoft.Kubernetes/connectedClusters?api-version=2024-12-01-preview"_s;
+        int pages = 0;
+        QString managed = Prod + u"/providers/Microsoft.ContainerService/managedClusters?api-version=2025-03-01"_s;
+        for (QString *url : {&next, &managed}) {
+            while (!url->isEmpty()) {
+                const Reply page = m_client->get(*url);
+                QCOMPARE(page.status, 200);
+                for (const QJsonValue item : page.json.value(u"value").toArray()) {
+                    names.append(item.toObject().value(u"name").toString());
+                    QVERIFY(!item.toObject().contains(u"__cluster"));
+                }
+                *url = page.json.value(u"nextLink").toString();
+                ++pages;
+            }
+        }
+        names.sort();
+        QCOMPARE(names, (QStringList{u"aks-legacy-spn"_s, u"aks-prod-eastus"_s, u"arc-edge-arm64"_s,
+                                     u"arc-retail-store-01"_s}));
+        QCOMPARE(pages, 2);   // two of each, page size 2: one page each
+
+        const Reply subscriptions = m_client->get(u"/subscriptions?api-version=2022-12-01"_s);
+        QCOMPARE(subscriptions.json.value(u"value").toArray().size(), 2);
+        const Reply groups = m_client->get(Prod + u"/resourcegroups?api-version=2024-11-01"_s);
+        QCOMPARE(groups.json.value(u"value").toArray().size(), 2);
+    }
+
+    void providerRegistrationIsAsynchronous()
+    {
+        QVERIFY(m_client->signIn());
+        const QString provider = Dev + u"/providers/Microsoft.KubernetesConfiguration"_s;
+        QCOMPARE(m_client->get(provider + u"?api-version=2024-11-01"_s).json.value(u"registrationState").toString(),
+                 u"NotRegistered"_s);
+
+        // Creating a configuration there fails as in Azure, naming the namespace to register.
+        const QString devCluster = cluster(Dev, u"rg-dev"_s, u"Microsoft.ContainerService/managedClusters"_s, u"aks-dev-westus2"_s);
+        const Reply refused = m_client->put(fluxConfigurationPath(devCluster, u"cluster-config"_s) + Config,
+                                            demoConfiguration(infraAndApps()));
+        QCOMPARE(refused.status, 409);
+        QCOMPARE(refused.json.value(u"error").toObject().value(u"code").toString(), u"MissingSubscriptionRegistration"_s);
+
+        const Reply registering = m_client->send("POST", provider + u"/register?api-version=2024-11-01"_s);
+        QCOMPARE(registering.json.value(u"registrationState").toString(), u"Registering"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(provider + u"?api-version=2024-11-01"_s).json.value(u"registrationState")
+                                      .toString(), u"Registered"_s, 10000);
+        QCOMPARE(m_client->put(fluxConfigurationPath(devCluster, u"cluster-config"_s) + Config,
+                               demoConfiguration(infraAndApps())).status, 201);
+    }
+
+    void fluxConfigurationLifecycle()
+    {
+        QVERIFY(m_client->signIn());
+        const QString spn = cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s, u"aks-legacy-spn"_s);
+        const QString path = fluxConfigurationPath(spn, u"cluster-config"_s);
+
+        const Reply created = m_client->put(path + Config, demoConfiguration(infraAndApps()));
+        QCOMPARE(created.status, 201);
+        const QJsonObject properties = created.json.value(u"properties").toObject();
+        QCOMPARE(properties.value(u"provisioningState").toString(), u"Creating"_s);
+        QVERIFY(!properties.contains(u"configurationProtectedSettings"));
+        QVERIFY(!created.body.contains("c2VjcmV0"));
+        QCOMPARE(properties.value(u"kustomizations").toObject().value(u"apps").toObject().value(u"wait").toBool(), true);
+        const QByteArray async = created.headers.value("azure-asyncoperation");
+        QVERIFY(async.contains("/operations/"));
+        QCOMPARE(created.headers.value("retry-after"), QByteArray("1"));
+
+        // A second write while the first runs is a conflict.
+        QCOMPARE(m_client->put(path + Config, demoConfiguration(infraAndApps())).status, 409);
+
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(QString::fromLatin1(async)).json.value(u"status").toString(),
+                                  u"Succeeded"_s, 10000);
+        const Reply got = m_client->get(path + Config);
+        QCOMPARE(got.json.value(u"properties").toObject().value(u"provisioningState").toString(), u"Succeeded"_s);
+        QVERIFY(!got.body.contains("c2VjcmV0"));
+
+        // The first configuration installed microsoft.flux as "flux".
+        const Reply extension = m_client->get(spn + u"/providers/Microsoft.KubernetesConfiguration/extensions/flux?api-version=2025-03-01"_s);
+        QCOMPARE(extension.status, 200);
+        QCOMPARE(extension.json.value(u"properties").toObject().value(u"extensionType").toString(), u"microsoft.flux"_s);
+
+        const Reply deleted = m_client->send("DELETE", path + Config);
+        QCOMPARE(deleted.status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(path + Config).status, 404, 10000);
+        QCOMPARE(m_client->send("DELETE", path + Config).status, 204);
+    }
+
+    void validationMatchesAzure_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("message");
+        QJsonObject unknown = infraAndApps();
+        unknown.insert(u"apps"_s, QJsonObject{{u"path"_s, u"./apps"_s}, {u"dependsOn"_s, QJsonArray{u"infrastructure"_s}}});
+        QTest::newRow("dependsOn unknown") << demoConfiguration(unknown) << u"depends on 'infrastructure'"_s;
+        QJsonObject cycle{{u"a"_s, QJsonObject{{u"dependsOn"_s, QJsonArray{u"b"_s}}}},
+                          {u"b"_s, QJsonObject{{u"dependsOn"_s, QJsonArray{u"a"_s}}}}};
+        QTest::newRow("cycle") << demoConfiguration(cycle) << u"cycle"_s;
+        QJsonObject noRef = demoConfiguration(infraAndApps());
+        QJsonObject p = noRef.value(u"properties").toObject();
+        p.insert(u"gitRepository"_s, QJsonObject{{u"url"_s, u"https://github.com/Azure/gitops-flux2-kustomize-helm-mt"_s}});
+        noRef.insert(u"properties"_s, p);
+        QTest::newRow("no repositoryRef") << noRef << u"repositoryRef needs one of"_s;
+        p.insert(u"gitRepository"_s, QJsonObject{{u"url"_s, u"ftp://example.com/repo"_s},
+                                                 {u"repositoryRef"_s, QJsonObject{{u"branch"_s, u"main"_s}}}});
+        QJsonObject badUrl = noRef;
+        badUrl.insert(u"properties"_s, p);
+        QTest::newRow("bad url") << badUrl << u"ftp://example.com/repo"_s;
+    }
+
+    void validationMatchesAzure()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, message);
+        QVERIFY(m_client->signIn());
+        const QString path = fluxConfigurationPath(
+            cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s, u"aks-prod-eastus"_s),
+            u"second"_s);
+        const Reply reply = m_client->put(path + Config, body);
+        QCOMPARE(reply.status, 400);
+        QVERIFY2(reply.json.value(u"error").toObject().value(u"message").toString().contains(message), reply.body.constData());
+    }
+
+    void extensionSettingsAreValidated()
+    {
+        QVERIFY(m_client->signIn());
+        const QString arm64 = cluster(Prod, u"rg-edge"_s, u"Microsoft.Kubernetes/connectedClusters"_s, u"arc-edge-arm64"_s);
+        const QString path = arm64 + u"/providers/Microsoft.KubernetesConfiguration/extensions/flux?api-version=2025-03-01"_s;
+        const auto extension = [](const QJsonObject &settings, const QString &version) {
+            QJsonObject properties{{u"extensionType"_s, u"microsoft.flux"_s}, {u"configurationSettings"_s, settings}};
+            if (!version.isEmpty()) {
+                properties.insert(u"version"_s, version);
+                properties.insert(u"autoUpgradeMinorVersion"_s, false);
+            }
+            return QJsonObject{{u"properties"_s, properties}};
+        };
+        const Reply badLevel = m_client->put(path, extension({{u"helm-controller.log-level"_s, u"trace"_s}}, {}));
+        QCOMPARE(badLevel.status, 400);
+        QVERIFY2(badLevel.json.value(u"error").toObject().value(u"message").toString().contains(u"helm-controller.log-level"_s),
+                 badLevel.body.constData());
+        // ARM64 nodes need microsoft.flux 1.7.0 or later.
+        const Reply old = m_client->put(path, extension({}, u"1.6.3"_s));
+        QCOMPARE(old.status, 400);
+        QVERIFY2(old.json.value(u"error").toObject().value(u"message").toString().contains(u"1.7.0"_s), old.body.constData());
+        const Reply good = m_client->put(path, extension({{u"image-automation-controller.enabled"_s, u"true"_s}}, {}));
+        QCOMPARE(good.status, 201);
+    }
+
+    void clusterCredentialIsAKubeconfig()
+    {
+        QVERIFY(m_client->signIn());
+        const QString arc = cluster(Prod, u"rg-edge"_s, u"Microsoft.Kubernetes/connectedClusters"_s, u"arc-edge-arm64"_s);
+        const Reply refused = m_client->send("POST", arc + u"/listClusterUserCredential?api-version=2024-12-01-preview"_s, "{}");
+        QCOMPARE(refused.status, 400);
+        const Reply reply = m_client->send("POST", arc + u"/listClusterUserCredential?api-version=2024-12-01-preview"_s,
+                                           R"({"authenticationMethod":"Token","clientProxy":false})");
+        QCOMPARE(reply.status, 200);
+        const QByteArray kubeconfig = QByteArray::fromBase64(
+            reply.json.value(u"kubeconfigs").toArray().at(0).toObject().value(u"value").toString().toLatin1());
+        QVERIFY(kubeconfig.contains(QByteArray("server: " + m_server->baseUrl().toString().toUtf8() + "/k8s/")));
+        QVERIFY(kubeconfig.contains("certificate-authority-data: "));
+        QVERIFY(kubeconfig.contains("token: "));
+    }
+
+    void stateSurvivesARestart()
+    {
+        QVERIFY(m_client->signIn());
+        const QString path = fluxConfigurationPath(
+            cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s, u"aks-prod-eastus"_s),
+            u"kept"_s);
+        QCOMPARE(m_client->put(path + Config, demoConfiguration(infraAndApps())).status, 201);
+        const QString ca = m_server->caCertificatePath();
+        const QByteArray caPem = [&] { QFile f(ca); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        m_client.reset();
+        m_server.reset();
+
+        m_server = std::make_unique<SandboxServer>();
+        SandboxServer::Options options;
+        options.stateDirectory = m_state.path();
+        QVERIFY(m_server->start(options));
+        m_client = std::make_unique<Client>(*m_server);
+        QVERIFY(m_client->signIn());
+        QCOMPARE(m_client->get(path + Config).status, 200);
+        QFile again(m_server->caCertificatePath());
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(again.readAll(), caPem);   // the same CA: clients keep trusting it
+    }
+
+    void resourceGraphQueriesTheFleet()
+    {
+        QVERIFY(m_client->signIn());
+        const QString endpoint = u"/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01"_s;
+        const auto query = [&](const QString &kql, const QJsonObject &options = {}, const QStringList &subscriptions = {}) {
+            QJsonObject body{{u"query"_s, kql}};
+            if (!options.isEmpty())
+                body.insert(u"options"_s, options);
+            if (!subscriptions.isEmpty())
+                body.insert(u"subscriptions"_s, QJsonArray::fromStringList(subscriptions));
+            return m_client->send("POST", endpoint, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        };
+
+        const Reply clusters = query(u"resources | where type =~ 'microsoft.containerservice/managedclusters' or "
+                                     "type =~ 'microsoft.kubernetes/connectedclusters' | project name, type, "
+                                     "resourceGroup | order by name asc"_s);
+        QCOMPARE(clusters.status, 200);
+        QStringList names;
+        for (const QJsonValue row : clusters.json.value(u"data").toArray())
+            names.append(row.toObject().value(u"name").toString());
+        QCOMPARE(names, (QStringList{u"aks-dev-westus2"_s, u"aks-legacy-spn"_s, u"aks-prod-eastus"_s,
+                                     u"arc-edge-arm64"_s, u"arc-retail-store-01"_s}));
+        QCOMPARE(clusters.json.value(u"totalRecords").toInt(), 5);
+        // Resource Graph lower-cases types and resource groups.
+        QCOMPARE(clusters.json.value(u"data").toArray().at(3).toObject().value(u"type").toString(),
+                 u"microsoft.kubernetes/connectedclusters"_s);
+
+        const Reply onlyDev = query(u"resources | where type =~ 'microsoft.containerservice/managedclusters' | project name"_s,
+                                    {}, {Dev.section(u'/', 2, 2)});
+        QCOMPARE(onlyDev.json.value(u"data").toArray().size(), 1);
+
+        const Reply versions = query(u"kubernetesconfigurationresources | where type =~ "
+                                     "'microsoft.kubernetesconfiguration/extensions' | extend version = "
+                                     "tostring(properties.currentVersion) | summarize count() by version | order by "
+                                     "version asc"_s);
+        QCOMPARE(versions.status, 200);
+        QCOMPARE(versions.json.value(u"data").toArray().size(), 2);   // 1.17.3 and the latest
+
+        // Paging: $top and $skipToken walk the same rows.
+        QStringList paged;
+        QJsonObject options{{u"$top"_s, 2}};
+        for (int page = 0; page < 5; ++page) {
+            const Reply reply = query(u"resources | where type contains 'clusters' | project name | order by name asc"_s, options);
+            QCOMPARE(reply.status, 200);
+            for (const QJsonValue row : reply.json.value(u"data").toArray())
+                paged.append(row.toObject().value(u"name").toString());
+            const QString token = reply.json.value(u"$skipToken").toString();
+            if (token.isEmpty())
+                break;
+            options = QJsonObject{{u"$top"_s, 2}, {u"$skipToken"_s, token}};
+        }
+        QCOMPARE(paged, names);
+
+        const Reply unsupported = query(u"resources | join kind=inner (resourcecontainers) on subscriptionId"_s);
+        QCOMPARE(unsupported.status, 400);
+        const QJsonArray details = unsupported.json.value(u"error").toObject().value(u"details").toArray();
+        QCOMPARE(details.size(), 2);
+        QCOMPARE(details.at(1).toObject().value(u"code").toString(), u"UnsupportedOperator"_s);
+        QVERIFY(details.at(1).toObject().value(u"message").toString().contains(u"join"_s));
+    }
+
+    void faultsReachTheClient()
+    {
+        QVERIFY(m_client->signIn());
+        const QString subscriptions = u"/subscriptions?api-version=2022-12-01"_s;
+        const auto withFaults = [&](const QString &spec) {
+            QNetworkAccessManager network;
+            QNetworkRequest request(QUrl(m_server->baseUrl().toString() + u"/sandbox/faults"_s));
+            QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+            ssl.addCaCertificates(m_server->caCertificatePath());
+            request.setSslConfiguration(ssl);
+            request.setRawHeader("X-Sandbox-Key", m_server->clientSecret().toUtf8());
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            QNetworkReply *reply = network.put(request, QJsonDocument(QJsonObject{{u"spec"_s, spec}}).toJson());
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            done.wait(10000);
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            delete reply;
+            return status;
+        };
+
+        QCOMPARE(withFaults(u"throttle@/subscriptions:4"_s), 204);
+        Reply throttled = m_client->get(subscriptions);
+        QCOMPARE(throttled.status, 429);
+        QCOMPARE(throttled.headers.value("retry-after"), QByteArray("4"));
+        QCOMPARE(throttled.json.value(u"error").toObject().value(u"code").toString(), u"TooManyRequests"_s);
+
+        QCOMPARE(withFaults(u"error503@/subscriptions:2"_s), 204);
+        QCOMPARE(m_client->get(subscriptions).status, 503);
+        QCOMPARE(withFaults(u"error500@GET /subscriptions"_s), 204);
+        QCOMPARE(m_client->get(subscriptions).status, 500);
+
+        QCOMPARE(withFaults(u"reset@/subscriptions"_s), 204);
+        const Reply reset = m_client->get(subscriptions);
+        QCOMPARE(reset.status, 0);
+        QVERIFY(reset.error != QNetworkReply::NoError);
+
+        QCOMPARE(withFaults(u"truncate@/subscriptions"_s), 204);
+        const Reply truncated = m_client->get(subscriptions);
+        QVERIFY(truncated.error != QNetworkReply::NoError || QJsonDocument::fromJson(truncated.body).isNull());
+
+        QCOMPARE(withFaults(u"slow@/subscriptions:400"_s), 204);
+        const Reply slow = m_client->get(subscriptions);
+        QCOMPARE(slow.status, 200);
+        QCOMPARE(slow.json.value(u"value").toArray().size(), 2);
+        QVERIFY2(slow.elapsedMs >= 300, qPrintable(QString::number(slow.elapsedMs)));
+
+        QCOMPARE(withFaults(u"latency@/subscriptions:300"_s), 204);
+        const Reply late = m_client->get(subscriptions);
+        QCOMPARE(late.status, 200);
+        QVERIFY(late.elapsedMs >= 300);
+
+        QCOMPARE(withFaults(u"nonsense"_s), 400);
+        QCOMPARE(withFaults(QString()), 204);
+        QCOMPARE(m_client->get(subscriptions).status, 200);
+    }
+
+private:
+    QTemporaryDir m_state;
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<Client> m_client;
+};
+
+QTEST_GUILESS_MAIN(TestSandboxServer)
+#include "tst_sandboxserver.moc"
