@@ -3,6 +3,7 @@
 #include "armservice.h"
 #include "democloud.h"
 #include "faultinjector.h"
+#include "git/githost.h"
 #include "httpresponse.h"
 #include "identityservice.h"
 #include "kube/kubeapiservice.h"
@@ -111,6 +112,7 @@ struct SandboxServer::Private
     ResourceStore store;
     std::unique_ptr<IdentityService> identity;
     std::unique_ptr<ArmService> arm;
+    std::unique_ptr<GitHost> git;
     std::unique_ptr<KubeObjectStore> kube;
     std::unique_ptr<KubeApiService> kubeApi;     // after kube: its streams go first
     QSslServer *tcp = nullptr;
@@ -207,6 +209,11 @@ Domain::Result<void> SandboxServer::start(const Options &options)
     armOptions.caCertificatePem = d->tls.caCertificate.toPem();
     d->arm = std::make_unique<ArmService>(d->store, *d->identity, armOptions);
 
+    // Git repositories (the tutorial-shaped demo first), served read-only under /git/<host>/<path>.
+    d->git = std::make_unique<GitHost>(d->stateDirectory);
+    if (auto demo = d->git->ensureDemo(); !demo)
+        return std::unexpected(demo.error());
+
     // Each cluster's Kubernetes API, its objects kept in <state>/kubernetes/<key>.json.
     d->kube = std::make_unique<KubeObjectStore>();
     d->kube->setStateDirectory(d->stateDirectory + u"/kubernetes"_s);
@@ -269,6 +276,12 @@ HttpResponse SandboxServer::Private::answer(const HttpRequest &request)
     bool fromArm = false;
     if (request.segments.value(0) == u"sandbox") {
         response = control(request);
+    } else if (request.segments.value(0) == u"git") {
+        const GitSmartHttp::Response served = git->handle(request.method, request.path, request.queryValue(u"service"_s),
+                                                          request.body, request.header("content-encoding"));
+        response = HttpResponse::text(served.status, served.contentType, served.body);
+        for (const auto &[name, value] : served.headers)
+            response.withHeader(name, value);
     } else if (auto entra = identity->handle(request)) {
         response = *entra;
     } else {
@@ -477,6 +490,14 @@ QJsonObject SandboxServer::announcement() const
         {u"clientSecret"_s, d->clientSecret},
         {u"subscriptions"_s, QJsonArray::fromStringList(subscriptionIds())},
         {u"caCertificate"_s, d->tls.caCertificatePath},
+        {u"gitInsteadOf"_s, [this] {
+             // url.<key>.insteadOf <value>: how Git clients reach the hosted repositories.
+             QJsonObject rewrites;
+             const QMap<QString, QString> map = d->git->insteadOf(d->baseUrl);
+             for (auto it = map.cbegin(); it != map.cend(); ++it)
+                 rewrites.insert(it.key(), it.value());
+             return rewrites;
+         }()},
         {u"stateDirectory"_s, d->stateDirectory},
     };
 }

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSslConfiguration>
@@ -399,6 +401,43 @@ private Q_SLOTS:
         const Reply reply = m_client->put(path + Config, body);
         QCOMPARE(reply.status, 400);
         QVERIFY2(reply.json.value(u"error").toObject().value(u"message").toString().contains(message), reply.body.constData());
+    }
+
+    void gitRepositoriesAreServed()
+    {
+        // The demo repository answers under its public URL's path, to anyone (it is public).
+        const QJsonObject rewrites = m_server->announcement().value(u"gitInsteadOf").toObject();
+        const QString sandboxGitHub = m_server->baseUrl().toString() + u"/git/github.com/"_s;
+        QCOMPARE(rewrites.value(sandboxGitHub).toString(), u"https://github.com/"_s);
+        const Reply refs = m_client->send(
+            "GET", u"/git/github.com/Azure/gitops-flux2-kustomize-helm-mt.git/info/refs?service=git-upload-pack"_s, {}, {},
+            false);
+        QCOMPARE(refs.status, 200);
+        QCOMPARE(refs.headers.value("content-type"), QByteArray("application/x-git-upload-pack-advertisement"));
+        QVERIFY(refs.body.contains("refs/heads/main"));
+        QCOMPARE(m_client->send("GET", u"/git/github.com/nobody/nothing.git/info/refs?service=git-upload-pack"_s, {}, {},
+                                false).status, 404);
+
+        // And a real Git client clones it by its public URL, trusting only the sandbox CA.
+        const QString gitProgram = QStandardPaths::findExecutable(u"git"_s);
+        if (gitProgram.isEmpty())
+            QSKIP("git is not installed");
+        QTemporaryDir work;
+        QProcess git;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"GIT_SSL_CAINFO"_s, m_server->caCertificatePath());
+        environment.insert(u"GIT_TERMINAL_PROMPT"_s, u"0"_s);
+        git.setProcessEnvironment(environment);
+        git.setStandardInputFile(QProcess::nullDevice());
+        git.start(gitProgram, {u"-c"_s, u"url.%1.insteadOf=https://github.com/"_s.arg(sandboxGitHub), u"clone"_s,
+                               u"--quiet"_s, u"https://github.com/Azure/gitops-flux2-kustomize-helm-mt"_s,
+                               work.filePath(u"demo"_s)});
+        QVERIFY(git.waitForStarted());
+        // The event loop keeps turning while we wait, so this thread serves the clone's requests.
+        QTRY_VERIFY_WITH_TIMEOUT(git.state() == QProcess::NotRunning, 60000);
+        QVERIFY2(git.exitCode() == 0, git.readAllStandardError().constData());
+        QVERIFY(QFile::exists(work.filePath(u"demo/apps/staging/kustomization.yaml"_s)));
+        QVERIFY(QFile::exists(work.filePath(u"demo/infrastructure/kustomization.yaml"_s)));
     }
 
     void extensionSettingsAreValidated()
