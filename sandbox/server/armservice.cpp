@@ -622,8 +622,8 @@ void ArmService::ensureFluxExtension(const QJsonObject &cluster)
     Q_EMIT resourceSettled(id, ExtensionType, false);
 }
 
-HttpResponse ArmService::putExtension(const HttpRequest &request, const QJsonObject &cluster, const QString &id,
-                                      const QString &name)
+std::optional<HttpResponse> ArmService::readWrite(const HttpRequest &request, const QString &id, const QString &typeName,
+                                                 QJsonObject *body, std::optional<QJsonObject> *existing) const
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
@@ -631,11 +631,20 @@ HttpResponse ArmService::putExtension(const HttpRequest &request, const QJsonObj
         return HttpResponse::armError(400, u"InvalidRequestContent"_s,
                                       u"The request content was invalid and could not be deserialized: %1 at offset %2."_s
                                           .arg(parseError.errorString()).arg(parseError.offset));
-    const auto existing = m_store.get(id);
-    if (existing) {
-        if (auto busy = conflictIfBusy(*existing, u"extension"_s))
-            return *busy;
-    }
+    *body = document.object();
+    *existing = m_store.get(id);
+    if (*existing)
+        return conflictIfBusy(**existing, typeName);
+    return std::nullopt;
+}
+
+HttpResponse ArmService::putExtension(const HttpRequest &request, const QJsonObject &cluster, const QString &id,
+                                      const QString &name)
+{
+    QJsonObject body;
+    std::optional<QJsonObject> existing;
+    if (auto refused = readWrite(request, id, u"extension"_s, &body, &existing))
+        return *refused;
     const bool patch = request.method == "PATCH";
     if (patch && !existing)
         return HttpResponse::armError(404, u"ResourceNotFound"_s, u"The extension '%1' was not found."_s.arg(name));
@@ -646,7 +655,7 @@ HttpResponse ArmService::putExtension(const HttpRequest &request, const QJsonObj
                                       u"The extension name '%1' is invalid: use lower-case letters, digits and '-', "
                                       "starting and ending with a letter or digit."_s.arg(name));
 
-    QJsonObject incoming = document.object().value(u"properties").toObject();
+    QJsonObject incoming = body.value(u"properties").toObject();
     const QJsonObject protectedSettings = incoming.take(u"configurationProtectedSettings").toObject();
     QJsonObject properties = patch ? mergePatch(existing->value(u"properties").toObject(), incoming) : incoming;
     const QString extensionType = properties.value(u"extensionType").toString();
@@ -724,17 +733,10 @@ HttpResponse ArmService::putExtension(const HttpRequest &request, const QJsonObj
 HttpResponse ArmService::putFluxConfiguration(const HttpRequest &request, const QJsonObject &cluster, const QString &id,
                                               const QString &name, bool patch)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return HttpResponse::armError(400, u"InvalidRequestContent"_s,
-                                      u"The request content was invalid and could not be deserialized: %1 at offset %2."_s
-                                          .arg(parseError.errorString()).arg(parseError.offset));
-    const auto existing = m_store.get(id);
-    if (existing) {
-        if (auto busy = conflictIfBusy(*existing, u"fluxConfiguration"_s))
-            return *busy;
-    }
+    QJsonObject body;
+    std::optional<QJsonObject> existing;
+    if (auto refused = readWrite(request, id, u"fluxConfiguration"_s, &body, &existing))
+        return *refused;
     if (patch && !existing)
         return HttpResponse::armError(404, u"ResourceNotFound"_s,
                                       u"The fluxConfiguration '%1' was not found."_s.arg(name));
@@ -745,7 +747,7 @@ HttpResponse ArmService::putFluxConfiguration(const HttpRequest &request, const 
         return invalid(u"Invalid fluxConfiguration name '%1': use at most 30 lower-case letters, digits, '-' and '.', "
                        "starting and ending with a letter or digit."_s.arg(name));
 
-    QJsonObject incoming = document.object().value(u"properties").toObject();
+    QJsonObject incoming = body.value(u"properties").toObject();
     const QJsonObject protectedSettings = incoming.take(u"configurationProtectedSettings").toObject();
     QJsonObject p = patch ? mergePatch(existing->value(u"properties").toObject(), incoming) : incoming;
 

@@ -83,6 +83,9 @@ private:
     HttpResponse deleteResource(const HttpRequest &request, const QString &id, const QString &typeName);
     HttpResponse operationStatus(const HttpRequest &request, const QString &statusId);
     std::optional<HttpResponse> requireRegistered(const QString &subscription, const QString &providerNamespace) const;
+    // Parses a PUT/PATCH body and finds the current resource; an answer when the write is refused.
+    std::optional<HttpResponse> readWrite(const HttpRequest &request, const QString &id, const QString &typeName,
+                                          QJsonObject *body, std::optional<QJsonObject> *existing) const;
     std::optional<HttpResponse> conflictIfBusy(const QJsonObject &resource, const QString &typeName) const;
     void ensureFluxExtension(const QJsonObject &cluster);
 
