@@ -120,13 +120,13 @@ int main(int argc, char **argv)
             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sandbox"_s;
         const auto operation = operations.start(QApplication::translate("main", "Starting the sandbox cloud"));
         QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::started, &window,
-                         [&](const QJsonObject &announcement) {
+                         [&operations, &window, operation](const QJsonObject &announcement) {
                              const QString endpoint = announcement.value(u"armEndpoint").toString();
                              operations.succeed(operation, QApplication::translate("main", "Listening on %1").arg(endpoint));
                              window.setCloudEndpoint(endpoint);
                          });
         QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::failed, &window,
-                         [&](const QString &message) { operations.fail(operation, message); });
+                         [&operations, operation](const QString &message) { operations.fail(operation, message); });
         sandbox.start(options);
     }
 
