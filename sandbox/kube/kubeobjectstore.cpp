@@ -173,11 +173,15 @@ KubeObjectStore::Cluster *KubeObjectStore::cluster(const QString &armId)
     Cluster *c = it->get();
     if (!c->ready) {
         c->ready = true;
+        bool seeded = false;
         if (!load(*c)) {
             seed(*c);
             markDirty(*c);
+            seeded = true;
         }
         c->compactedThrough = c->resourceVersion;
+        if (seeded && m_seedHook)
+            m_seedHook(c->id);
     }
     return c;
 }

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 #include <deque>
 #include <map>
 #include <memory>
@@ -123,6 +125,9 @@ public:
                                         const QString &container);
 
     void setHistoryLimit(int events);            // default 10,000 per cluster
+    // Called once a cluster is first seeded (not when restored), so other parts of the cloud
+    // can add what that cluster runs (the microsoft.flux workload, say).
+    void setSeedHook(std::function<void(const QString &armId)> hook) { m_seedHook = std::move(hook); }
     void setStateDirectory(const QString &directory);
     void flush();                                // writes every changed cluster now
 
@@ -149,6 +154,7 @@ private:
     int m_historyLimit = 10000;
     QString m_stateDirectory;
     QTimer m_saveTimer;
+    std::function<void(const QString &)> m_seedHook;
 };
 
 } // namespace Fluxdeck::Sandbox

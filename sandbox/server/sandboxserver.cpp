@@ -3,6 +3,7 @@
 #include "armservice.h"
 #include "democloud.h"
 #include "faultinjector.h"
+#include "fluxworkloadsync.h"
 #include "git/githost.h"
 #include "httpresponse.h"
 #include "identityservice.h"
@@ -218,6 +219,12 @@ Domain::Result<void> SandboxServer::start(const Options &options)
     d->kube = std::make_unique<KubeObjectStore>();
     d->kube->setStateDirectory(d->stateDirectory + u"/kubernetes"_s);
     registerArmClusters(d->store, *d->kube);
+    // Clusters with microsoft.flux run its controllers in flux-system, from their first use on.
+    d->kube->setSeedHook([this](const QString &armId) { syncFluxWorkload(d->store, *d->kube, armId); });
+    connect(d->arm.get(), &ArmService::resourceSettled, this, [this](const QString &id, const QString &type, bool) {
+        if (type.endsWith(u"/extensions", Qt::CaseInsensitive))
+            syncFluxWorkload(d->store, *d->kube, clusterOf(id));
+    });
     KubeApiService::Options kubeOptions;
     kubeOptions.bookmarkInterval = options.kubeBookmarkInterval;
     // Also a QObject child, so tests can find it (activeStreams); the unique_ptr decides when it goes.

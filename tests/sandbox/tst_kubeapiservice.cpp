@@ -93,7 +93,7 @@ private Q_SLOTS:
 
     void version()
     {
-        QCOMPARE(m_client->get(u"/version"_s).json.value(u"gitVersion").toString(), u"v1.32.6"_s);
+        QCOMPARE(m_client->get(u"/version"_s).json.value(u"gitVersion").toString(), u"v1.31.9"_s);
         KubeTest::Client edge(*m_server);
         QVERIFY(edge.connectTo(KubeTest::EdgeCluster));
         const QJsonObject version = edge.get(u"/version"_s).json;
@@ -341,12 +341,12 @@ private Q_SLOTS:
         QFETCH(QString, query);
         QFETCH(QStringList, expected);
         auto &kube = m_server->kubernetes();
-        QVERIFY(kube.apply(KubeTest::ProdCluster, KubeTest::namespaceObject(u"sel"_s)));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"sel"_s, u"a"_s, {{u"app"_s, u"web"_s}, {u"tier"_s, u"front"_s}})));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"sel"_s, u"b"_s, {{u"app"_s, u"web"_s}})));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"sel"_s, u"c"_s, {{u"app"_s, u"db"_s}, {u"tier"_s, u"back"_s}})));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"sel"_s, u"d"_s)));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"default"_s, u"elsewhere"_s, {{u"app"_s, u"web"_s}})));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, KubeTest::namespaceObject(u"sel"_s)));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"sel"_s, u"a"_s, {{u"app"_s, u"web"_s}, {u"tier"_s, u"front"_s}})));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"sel"_s, u"b"_s, {{u"app"_s, u"web"_s}})));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"sel"_s, u"c"_s, {{u"app"_s, u"db"_s}, {u"tier"_s, u"back"_s}})));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"sel"_s, u"d"_s)));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"default"_s, u"elsewhere"_s, {{u"app"_s, u"web"_s}})));
         const KubeTest::Reply reply = m_client->get(u"/api/v1/namespaces/sel/configmaps?"_s + query);
         QCOMPARE(reply.status, 200);
         QStringList got = names(reply.json);
@@ -363,11 +363,11 @@ private Q_SLOTS:
     void pagingWithContinue()
     {
         auto &kube = m_server->kubernetes();
-        QVERIFY(kube.apply(KubeTest::ProdCluster, KubeTest::namespaceObject(u"paging"_s)));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, KubeTest::namespaceObject(u"paging"_s)));
         QStringList all;
         for (int i = 0; i < 24; ++i) {
             const QString name = u"cm-%1"_s.arg(i, 2, 10, QChar(u'0'));
-            QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"paging"_s, name)));
+            QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"paging"_s, name)));
             all.append(name);
         }
         all.prepend(u"kube-root-ca.crt"_s);
@@ -402,7 +402,7 @@ private Q_SLOTS:
                                 .json.value(u"metadata").toObject().value(u"continue").toString();
         kube.setHistoryLimit(3);
         for (int i = 0; i < 5; ++i)
-            QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"paging"_s, u"later-%1"_s.arg(i))));
+            QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"paging"_s, u"later-%1"_s.arg(i))));
         const KubeTest::Reply expired = m_client->get(u"/api/v1/namespaces/paging/configmaps?limit=5&continue="_s + old);
         QCOMPARE(expired.status, 410);
         QCOMPARE(expired.json.value(u"reason").toString(), u"Expired"_s);
@@ -414,15 +414,15 @@ private Q_SLOTS:
         auto &kube = m_server->kubernetes();
         const QString since = rv(m_client->get(u"/api/v1/namespaces/default/configmaps"_s).json);
         auto watch = m_client->stream(u"/api/v1/namespaces/default/configmaps?watch=1&labelSelector=app%3Dweb&resourceVersion="_s + since);
-        QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"default"_s, u"w"_s, {{u"app"_s, u"web"_s}})));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"default"_s, u"ignored"_s, {{u"app"_s, u"db"_s}})));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"default"_s, u"w"_s, {{u"app"_s, u"web"_s}})));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"default"_s, u"ignored"_s, {{u"app"_s, u"db"_s}})));
         QJsonObject changed = configMap(u"default"_s, u"w"_s, {{u"app"_s, u"web"_s}});
         changed.insert(u"data"_s, QJsonObject{{u"key"_s, u"changed"_s}});
-        QVERIFY(kube.apply(KubeTest::ProdCluster, changed));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, changed));
         // Leaving the selector reads as DELETED, entering it as ADDED.
-        QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"default"_s, u"w"_s, {{u"app"_s, u"db"_s}})));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"default"_s, u"ignored"_s, {{u"app"_s, u"web"_s}})));
-        QVERIFY(kube.remove(KubeTest::ProdCluster, {u"v1"_s, u"ConfigMap"_s, u"default"_s, u"ignored"_s}));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"default"_s, u"w"_s, {{u"app"_s, u"db"_s}})));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"default"_s, u"ignored"_s, {{u"app"_s, u"web"_s}})));
+        QVERIFY(kube.remove(KubeTest::PlainCluster, {u"v1"_s, u"ConfigMap"_s, u"default"_s, u"ignored"_s}));
         const QStringList expected{u"ADDED"_s, u"MODIFIED"_s, u"DELETED"_s, u"ADDED"_s, u"DELETED"_s};
         QTRY_COMPARE_WITH_TIMEOUT(watch->types(), expected, 10000);
         const QList<QJsonObject> events = watch->events();
@@ -456,7 +456,7 @@ private Q_SLOTS:
         QCOMPARE(types, QStringList(types.size(), u"BOOKMARK"_s));
         const QJsonObject bookmark = watch->events().last().value(u"object").toObject();
         QCOMPARE(bookmark.value(u"kind").toString(), u"Pod"_s);
-        QCOMPARE(rv(bookmark), QString::number(m_server->kubernetes().resourceVersion(KubeTest::ProdCluster)));
+        QCOMPARE(rv(bookmark), QString::number(m_server->kubernetes().resourceVersion(KubeTest::PlainCluster)));
         QCOMPARE(watch->reply()->error(), QNetworkReply::NoError);
     }
 
@@ -466,7 +466,7 @@ private Q_SLOTS:
         const QString old = rv(m_client->get(u"/api/v1/configmaps"_s).json);
         kube.setHistoryLimit(5);
         for (int i = 0; i < 10; ++i)
-            QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"default"_s, u"churn-%1"_s.arg(i))));
+            QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"default"_s, u"churn-%1"_s.arg(i))));
         auto watch = m_client->stream(u"/api/v1/configmaps?watch=true&resourceVersion="_s + old);
         QTRY_VERIFY_WITH_TIMEOUT(watch->finished(), 10000);
         QCOMPARE(watch->types(), QStringList{u"ERROR"_s});
@@ -487,8 +487,8 @@ private Q_SLOTS:
         }   // both aborted here
         QTRY_COMPARE_WITH_TIMEOUT(api->activeStreams(), 0, 10000);
         // Changes after the disconnect reach nobody and break nothing.
-        QVERIFY(m_server->kubernetes().apply(KubeTest::ProdCluster, configMap(u"default"_s, u"after"_s)));
-        m_server->kubernetes().appendLog(KubeTest::ProdCluster, u"kube-system"_s, corednsPod(), u"coredns"_s, u"late"_s);
+        QVERIFY(m_server->kubernetes().apply(KubeTest::PlainCluster, configMap(u"default"_s, u"after"_s)));
+        m_server->kubernetes().appendLog(KubeTest::PlainCluster, u"kube-system"_s, corednsPod(), u"coredns"_s, u"late"_s);
         QCOMPARE(m_client->get(u"/api/v1/namespaces/default/configmaps/after"_s).status, 200);
     }
 
@@ -502,7 +502,7 @@ private Q_SLOTS:
         QTest::newRow("nodes") << u"/api/v1/nodes"_s
                                << QStringList{u"Name"_s, u"Status"_s, u"Roles"_s, u"Age"_s, u"Version"_s, u"Internal-IP*"_s,
                                               u"External-IP*"_s, u"OS-Image*"_s, u"Kernel-Version*"_s, u"Container-Runtime*"_s}
-                               << u"*|Ready|agent|7d|v1.32.6|10.224.0.4|<none>|Azure Linux 3.0|6.6.104.2-4.azl3|containerd://2.0.0"_s;
+                               << u"*|Ready|agent|7d|v1.31.9|10.224.0.4|<none>|Azure Linux 3.0|6.6.104.2-4.azl3|containerd://2.0.0"_s;
         QTest::newRow("pods") << u"/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dmetrics-server"_s
                               << QStringList{u"Name"_s, u"Ready"_s, u"Status"_s, u"Restarts"_s, u"Age"_s, u"IP*"_s, u"Node*"_s,
                                              u"Nominated Node*"_s, u"Readiness Gates*"_s}
@@ -540,8 +540,8 @@ private Q_SLOTS:
         QFETCH(QStringList, columns);
         QFETCH(QString, row);
         auto &kube = m_server->kubernetes();
-        QVERIFY(kube.apply(KubeTest::ProdCluster, KubeTest::namespaceObject(u"flux-system"_s)));
-        QVERIFY(kube.apply(KubeTest::ProdCluster,
+        QVERIFY(kube.apply(KubeTest::PlainCluster, KubeTest::namespaceObject(u"flux-system"_s)));
+        QVERIFY(kube.apply(KubeTest::PlainCluster,
                            KubeTest::kustomization(u"flux-system"_s, u"infra"_s, true, u"Applied revision: main@sha1:abc"_s)));
         const KubeTest::Reply reply = m_client->get(path, KubeTest::TableAccept);
         QCOMPARE(reply.status, 200);
@@ -599,7 +599,7 @@ private Q_SLOTS:
         // Followed: new lines stream until the pod goes.
         auto follow = m_client->stream(pod + u"/log?follow=true&tailLines=1"_s);
         QTRY_COMPARE_WITH_TIMEOUT(follow->lines().size(), 1, 10000);
-        m_server->kubernetes().appendLog(KubeTest::ProdCluster, u"kube-system"_s, corednsPod(), u"coredns"_s,
+        m_server->kubernetes().appendLog(KubeTest::PlainCluster, u"kube-system"_s, corednsPod(), u"coredns"_s,
                                          u"[INFO] 10.244.0.7:53212 - 4 \"A IN podinfo.default.svc.cluster.local.\""_s);
         QTRY_COMPARE_WITH_TIMEOUT(follow->lines().size(), 2, 10000);
         QVERIFY(follow->lines().last().startsWith("[INFO] 10.244.0.7"));
@@ -638,7 +638,7 @@ private Q_SLOTS:
     {
         auto &kube = m_server->kubernetes();
         for (const QString &name : {u"x1"_s, u"x2"_s, u"y1"_s})
-            QVERIFY(kube.apply(KubeTest::ProdCluster, configMap(u"default"_s, name, {{u"group"_s, name.left(1)}})));
+            QVERIFY(kube.apply(KubeTest::PlainCluster, configMap(u"default"_s, name, {{u"group"_s, name.left(1)}})));
         const KubeTest::Reply deleted = m_client->send("DELETE", u"/api/v1/namespaces/default/configmaps?labelSelector=group%3Dx"_s);
         QCOMPARE(deleted.status, 200);
         QCOMPARE(names(deleted.json), (QStringList{u"x1"_s, u"x2"_s}));
@@ -648,7 +648,7 @@ private Q_SLOTS:
     void stateSurvivesARestart()
     {
         QCOMPARE(m_client->post(u"/api/v1/namespaces/default/configmaps"_s, configMap(u"default"_s, u"kept"_s)).status, 201);
-        m_server->kubernetes().appendLog(KubeTest::ProdCluster, u"kube-system"_s, corednsPod(), u"coredns"_s, u"remembered"_s);
+        m_server->kubernetes().appendLog(KubeTest::PlainCluster, u"kube-system"_s, corednsPod(), u"coredns"_s, u"remembered"_s);
         const QString before = rv(m_client->get(u"/api/v1/namespaces/default/configmaps/kept"_s).json);
         const QString pod = corednsPod();
         m_client.reset();
@@ -677,12 +677,12 @@ private:
         const auto started = m_server->start(options);
         QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
         m_client = std::make_unique<KubeTest::Client>(*m_server);
-        QVERIFY(m_client->connectTo(KubeTest::ProdCluster));
+        QVERIFY(m_client->connectTo(KubeTest::PlainCluster));
     }
 
     QString corednsPod()
     {
-        const auto pods = m_server->kubernetes().list(KubeTest::ProdCluster, u"v1"_s, u"Pod"_s, u"kube-system"_s,
+        const auto pods = m_server->kubernetes().list(KubeTest::PlainCluster, u"v1"_s, u"Pod"_s, u"kube-system"_s,
                                                       u"k8s-app=kube-dns"_s);
         return pods && !pods->isEmpty() ? pods->first().value(u"metadata").toObject().value(u"name").toString() : QString();
     }

@@ -20,10 +20,9 @@ namespace KubeTest {
 
 using namespace Qt::StringLiterals;
 
-inline const QString ProdCluster = u"/subscriptions/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5/resourceGroups/rg-gitops-prod/"
-                                   "providers/Microsoft.ContainerService/managedClusters/aks-prod-eastus"_s;
-inline const QString LegacyCluster = u"/subscriptions/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5/resourceGroups/rg-gitops-prod/"
-                                     "providers/Microsoft.ContainerService/managedClusters/aks-legacy-spn"_s;
+// A cluster without microsoft.flux: only what every cluster has (four namespaces, nodes, kube-system).
+inline const QString PlainCluster = u"/subscriptions/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5/resourceGroups/rg-gitops-prod/"
+                                    "providers/Microsoft.ContainerService/managedClusters/aks-legacy-spn"_s;
 inline const QString EdgeCluster = u"/subscriptions/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5/resourceGroups/rg-edge/"
                                    "providers/Microsoft.Kubernetes/connectedClusters/arc-edge-arm64"_s;
 

@@ -45,7 +45,7 @@ private Q_SLOTS:
         const auto started = m_server->start(options);
         QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
         m_client = std::make_unique<KubeTest::Client>(*m_server);
-        QVERIFY(m_client->connectTo(KubeTest::ProdCluster));
+        QVERIFY(m_client->connectTo(KubeTest::PlainCluster));
         QFile kubeconfig(m_state.path() + u"/kubeconfig"_s);
         QVERIFY(kubeconfig.open(QIODevice::WriteOnly));
         kubeconfig.write(m_client->kubeconfig());
@@ -73,10 +73,10 @@ private Q_SLOTS:
         QVERIFY2(QRegularExpression(u"^NAME\\s+STATUS\\s+ROLES\\s+AGE\\s+VERSION\\s+INTERNAL-IP\\s+EXTERNAL-IP\\s+OS-IMAGE\\s+"
                                     "KERNEL-VERSION\\s+CONTAINER-RUNTIME\\n"_s).match(run.out).hasMatch(),
                  qPrintable(run.out));
-        QVERIFY2(QRegularExpression(u"\\naks-nodepool1-\\d+-vmss000000\\s+Ready\\s+agent\\s+7d\\s+v1\\.32\\.6\\s+10\\.224\\.0\\.4\\s+"
+        QVERIFY2(QRegularExpression(u"\\naks-nodepool1-\\d+-vmss000000\\s+Ready\\s+agent\\s+7d\\s+v1\\.31\\.9\\s+10\\.224\\.0\\.4\\s+"
                                     "<none>\\s+Azure Linux 3\\.0\\s+"_s).match(run.out).hasMatch(),
                  qPrintable(run.out));
-        QCOMPARE(run.out.count(u"vmss"_s), 3);
+        QCOMPARE(run.out.count(u"vmss"_s), 2);   // aks-legacy-spn has two nodes
     }
 
     void getPodsAllNamespaces()
@@ -104,10 +104,10 @@ private Q_SLOTS:
     void getKustomizationsAsTheTutorialShows()
     {
         auto &kube = m_server->kubernetes();
-        QVERIFY(kube.apply(KubeTest::ProdCluster, KubeTest::namespaceObject(u"cluster-config"_s)));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, KubeTest::kustomization(u"cluster-config"_s, u"cluster-config-infra"_s, true,
+        QVERIFY(kube.apply(KubeTest::PlainCluster, KubeTest::namespaceObject(u"cluster-config"_s)));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, KubeTest::kustomization(u"cluster-config"_s, u"cluster-config-infra"_s, true,
                                                                           u"Applied revision: main@sha1:8f2e3a1"_s)));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, KubeTest::kustomization(u"cluster-config"_s, u"cluster-config-apps"_s, false,
+        QVERIFY(kube.apply(KubeTest::PlainCluster, KubeTest::kustomization(u"cluster-config"_s, u"cluster-config-apps"_s, false,
                                                                           u"dependency 'cluster-config/cluster-config-infra' "
                                                                           "is not ready"_s)));
         const Run run = kubectl({u"get"_s, u"kustomizations"_s, u"-A"_s});
@@ -174,7 +174,7 @@ private Q_SLOTS:
         QByteArray out;
         connect(&process, &QProcess::readyReadStandardOutput, this, [&] { out += process.readAllStandardOutput(); });
         QTRY_VERIFY_WITH_TIMEOUT(out.contains("kube-system "), 20000);
-        QVERIFY(m_server->kubernetes().apply(KubeTest::ProdCluster, KubeTest::namespaceObject(u"watched"_s)));
+        QVERIFY(m_server->kubernetes().apply(KubeTest::PlainCluster, KubeTest::namespaceObject(u"watched"_s)));
         QTRY_VERIFY2_WITH_TIMEOUT(QRegularExpression(u"\\nwatched\\s+Active\\s+0s\\n"_s).match(QString::fromUtf8(out)).hasMatch(),
                                   out.constData(), 20000);
         process.terminate();
@@ -191,8 +191,8 @@ private Q_SLOTS:
     void deleteANamespaceAndWhatIsInIt()
     {
         auto &kube = m_server->kubernetes();
-        QVERIFY(kube.apply(KubeTest::ProdCluster, KubeTest::namespaceObject(u"doomed"_s)));
-        QVERIFY(kube.apply(KubeTest::ProdCluster, KubeTest::kustomization(u"doomed"_s, u"gone"_s, true, u"ok"_s)));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, KubeTest::namespaceObject(u"doomed"_s)));
+        QVERIFY(kube.apply(KubeTest::PlainCluster, KubeTest::kustomization(u"doomed"_s, u"gone"_s, true, u"ok"_s)));
         const Run run = kubectl({u"delete"_s, u"namespace"_s, u"doomed"_s});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, u"namespace \"doomed\" deleted\n"_s);

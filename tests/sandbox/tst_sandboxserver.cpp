@@ -465,6 +465,75 @@ private Q_SLOTS:
         QCOMPARE(good.status, 201);
     }
 
+    void fluxExtensionRunsItsControllers()
+    {
+        QVERIFY(m_client->signIn());
+        const auto kubeAccess = [&](const QString &clusterPath, const QByteArray &body) {
+            const Reply credential = m_client->send("POST", clusterPath + u"/listClusterUserCredential?api-version="_s
+                                                        + (clusterPath.contains(u"connectedClusters"_s)
+                                                               ? u"2024-12-01-preview"_s : u"2025-03-01"_s), body);
+            const QByteArray kubeconfig = QByteArray::fromBase64(
+                credential.json.value(u"kubeconfigs").toArray().at(0).toObject().value(u"value").toString().toLatin1());
+            const auto field = [&](const QByteArray &name) {
+                const qsizetype at = kubeconfig.indexOf(QByteArray(name + ": "));
+                return QString::fromLatin1(kubeconfig.mid(at + name.size() + 2,
+                                                          kubeconfig.indexOf('\n', at) - at - name.size() - 2));
+            };
+            return std::pair{field("server"), field("token").toLatin1()};
+        };
+        const auto names = [&](const std::pair<QString, QByteArray> &access, const QString &path) {
+            Client kube(*m_server);
+            kube.setToken(access.second);
+            const Reply list = kube.get(access.first + path);
+            QStringList result;
+            for (const QJsonValue item : list.json.value(u"items").toArray())
+                result.append(item.toObject().value(u"metadata").toObject().value(u"name").toString());
+            return std::pair{list.status, result};
+        };
+
+        // The demo's production cluster has microsoft.flux from the start.
+        const auto prod = kubeAccess(cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s,
+                                             u"aks-prod-eastus"_s), {});
+        const auto prodDeployments = names(prod, u"/apis/apps/v1/namespaces/flux-system/deployments"_s);
+        QCOMPARE(prodDeployments.first, 200);
+        QVERIFY2(prodDeployments.second.contains(u"source-controller"_s), qPrintable(prodDeployments.second.join(u' ')));
+        QVERIFY(prodDeployments.second.contains(u"fluxconfig-agent"_s));
+        QVERIFY(!prodDeployments.second.contains(u"image-automation-controller"_s));
+
+        // Installing it with image automation on brings that controller; turning it off removes it.
+        const QString arc = cluster(Prod, u"rg-edge"_s, u"Microsoft.Kubernetes/connectedClusters"_s, u"arc-edge-arm64"_s);
+        const QString extension = arc + u"/providers/Microsoft.KubernetesConfiguration/extensions/flux?api-version=2025-03-01"_s;
+        const auto install = [&](const QString &enabled) {
+            const Reply reply = m_client->put(extension, QJsonObject{{u"properties"_s, QJsonObject{
+                {u"extensionType"_s, u"microsoft.flux"_s},
+                {u"configurationSettings"_s, QJsonObject{{u"image-automation-controller.enabled"_s, enabled},
+                                                         {u"image-reflector-controller.enabled"_s, enabled}}}}}});
+            return QString::fromLatin1(reply.headers.value("azure-asyncoperation"));
+        };
+        const QString created = install(u"true"_s);
+        QVERIFY(!created.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(created).json.value(u"status").toString(), u"Succeeded"_s, 10000);
+        const auto edge = kubeAccess(arc, R"({"authenticationMethod":"Token"})");
+        QVERIFY(names(edge, u"/apis/apps/v1/namespaces/flux-system/deployments"_s).second
+                    .contains(u"image-automation-controller"_s));
+        const Reply pods = [&] {
+            Client kube(*m_server);
+            kube.setToken(edge.second);
+            return kube.get(edge.first + u"/api/v1/namespaces/flux-system/pods"_s);
+        }();
+        QVERIFY(!pods.json.value(u"items").toArray().isEmpty());
+        for (const QJsonValue pod : pods.json.value(u"items").toArray())
+            QCOMPARE(pod.toObject().value(u"status").toObject().value(u"phase").toString(), u"Running"_s);
+
+        const QString updated = install(u"false"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(updated).json.value(u"status").toString(), u"Succeeded"_s, 10000);
+        QVERIFY(!names(edge, u"/apis/apps/v1/namespaces/flux-system/deployments"_s).second
+                     .contains(u"image-automation-controller"_s));
+
+        QCOMPARE(m_client->send("DELETE", extension).status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(names(edge, u"/api/v1/namespaces/flux-system/pods"_s).second.size(), 0, 10000);
+    }
+
     void clusterCredentialIsAKubeconfig()
     {
         QVERIFY(m_client->signIn());
