@@ -7,6 +7,7 @@ function(fluxdeck_add_test name)
     add_executable(${name} ${ARG_SOURCES})
     fluxdeck_strict(${name})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+    target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests/support")
     add_test(NAME ${name} COMMAND ${name})
     set(home "${CMAKE_CURRENT_BINARY_DIR}/home/${name}")
     set_tests_properties(${name} PROPERTIES ENVIRONMENT

@@ -2,6 +2,7 @@
 #include "git/githandles.h"
 #include "git/repositorycontent.h"
 #include "gitlibrary.h"
+#include "resultmessage.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,16 +16,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace Fluxdeck::Sandbox;
+using Fluxdeck::Test::failureText;
 
 namespace {
 
-// The error of a failed Result for QVERIFY2, which evaluates its message even on success.
-template<typename T> const char *failureText(const Fluxdeck::Domain::Result<T> &result)
-{
-    static QByteArray text;
-    text = result ? QByteArray() : result.error().toString().toUtf8();
-    return text.constData();
-}
 
 // main's sha. It changes only when the demo's content, history or identity changes on purpose:
 // then update it here, knowing that every sandbox state directory keeps its old copy.

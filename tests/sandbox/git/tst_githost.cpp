@@ -1,5 +1,6 @@
 #include "git/githost.h"
 #include "git/repositorycontent.h"
+#include "resultmessage.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -7,16 +8,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace Fluxdeck::Sandbox;
+using Fluxdeck::Test::failureText;
 
 namespace {
 
-// The error of a failed Result for QVERIFY2, which evaluates its message even on success.
-template<typename T> const char *failureText(const Fluxdeck::Domain::Result<T> &result)
-{
-    static QByteArray text;
-    text = result ? QByteArray() : result.error().toString().toUtf8();
-    return text.constData();
-}
 
 const QString demoPath = u"/git/github.com/Azure/gitops-flux2-kustomize-helm-mt.git"_s;
 

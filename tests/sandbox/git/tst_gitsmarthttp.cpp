@@ -4,6 +4,7 @@
 #include "git/gitsmarthttp.h"
 #include "git/pktline.h"
 #include "git/repositorycontent.h"
+#include "resultmessage.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -28,16 +29,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace Fluxdeck::Sandbox;
+using Fluxdeck::Test::failureText;
 
 namespace {
 
-// The error of a failed Result for QVERIFY2, which evaluates its message even on success.
-template<typename T> const char *failureText(const Fluxdeck::Domain::Result<T> &result)
-{
-    static QByteArray text;
-    text = result ? QByteArray() : result.error().toString().toUtf8();
-    return text.constData();
-}
 
 const QByteArray capabilities = "multi_ack_detailed side-band-64k thin-pack ofs-delta shallow no-progress include-tag";
 const QByteArray clientCapabilities = " multi_ack_detailed side-band-64k ofs-delta no-progress agent=test/1";

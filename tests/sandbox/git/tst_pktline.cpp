@@ -1,19 +1,14 @@
 #include "git/pktline.h"
+#include "resultmessage.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using Fluxdeck::Sandbox::PktLine;
+using Fluxdeck::Test::failureText;
 
 namespace {
 
-// The error of a failed Result for QVERIFY2, which evaluates its message even on success.
-template<typename T> const char *failureText(const Fluxdeck::Domain::Result<T> &result)
-{
-    static QByteArray text;
-    text = result ? QByteArray() : result.error().toString().toUtf8();
-    return text.constData();
-}
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "git/demorepository.h"
 #include "git/repositorycontent.h"
+#include "resultmessage.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>
@@ -8,16 +9,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace Fluxdeck::Sandbox;
+using Fluxdeck::Test::failureText;
 
 namespace {
 
-// The error of a failed Result for QVERIFY2, which evaluates its message even on success.
-template<typename T> const char *failureText(const Fluxdeck::Domain::Result<T> &result)
-{
-    static QByteArray text;
-    text = result ? QByteArray() : result.error().toString().toUtf8();
-    return text.constData();
-}
 
 const QDateTime pushTime(QDate(2024, 6, 3), QTime(8, 15), QTimeZone::fromSecondsAheadOfUtc(2 * 3600));
 
