@@ -104,11 +104,6 @@ ArmService::ArmService(ResourceStore &store, IdentityService &identity, Options 
 
 ArmService::~ArmService() = default;
 
-QStringList ArmService::fluxExtensionVersions()
-{
-    return Sandbox::fluxExtensionVersions();
-}
-
 QString ArmService::stamp() const
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -597,7 +592,7 @@ void ArmService::ensureFluxExtension(const QJsonObject &cluster)
     }
     // The first fluxConfiguration on a cluster installs microsoft.flux as "flux", as Azure does.
     const QString id = clusterId + u"/providers/Microsoft.KubernetesConfiguration/extensions/flux"_s;
-    const QString version = fluxExtensionVersions().constLast();
+    const QString version = latestFluxExtensionVersion();
     const QString now = stamp();
     m_store.put(QJsonObject{
         {u"id"_s, id},
@@ -695,7 +690,7 @@ HttpResponse ArmService::putExtension(const HttpRequest &request, const QJsonObj
         properties.insert(u"configurationSettings"_s, QJsonObject{});
     properties.insert(u"statuses"_s, QJsonArray{});
     properties.insert(u"isSystemExtension"_s, false);
-    const QString targetVersion = version.isEmpty() ? fluxExtensionVersions().constLast() : version;
+    const QString targetVersion = version.isEmpty() ? latestFluxExtensionVersion() : version;
     properties.insert(u"currentVersion"_s, existing ? existing->value(u"properties").toObject().value(u"currentVersion")
                                                     : QJsonValue(QJsonValue::Null));
     properties.insert(u"provisioningState"_s, existing ? u"Updating"_s : u"Creating"_s);

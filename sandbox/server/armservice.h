@@ -43,8 +43,6 @@ public:
     QString clusterForKubeToken(const QString &token) const;
     QString kubeTokenFor(const QString &clusterId);
 
-    // Latest microsoft.flux version the sandbox installs, and every release it knows.
-    static QStringList fluxExtensionVersions();
 
 Q_SIGNALS:
     void changed();

@@ -1,6 +1,6 @@
 #include "democloud.h"
 
-#include "armservice.h"
+#include "extension/fluxrelease.h"
 #include "resourcestore.h"
 
 #include <QJsonArray>
@@ -237,7 +237,7 @@ void seedDemoCloud(ResourceStore &store, const QString &tenantId)
 
     const QString prod = addManagedCluster(store, tenantId, ProductionSubscription, u"rg-gitops-prod"_s,
                                            u"aks-prod-eastus"_s, u"East US"_s, ClusterFacts{3, u"amd64"_s, u"1.32.6"_s}, true);
-    addFluxExtension(store, tenantId, prod, ArmService::fluxExtensionVersions().constLast(), true);
+    addFluxExtension(store, tenantId, prod, latestFluxExtensionVersion(), true);
     addFluxConfiguration(store, tenantId, prod, u"cluster-config"_s, u"./apps/staging"_s, u"Pending"_s, u"Succeeded"_s);
 
     addManagedCluster(store, tenantId, ProductionSubscription, u"rg-gitops-prod"_s, u"aks-legacy-spn"_s, u"East US"_s,
@@ -261,7 +261,7 @@ void seedFleet(ResourceStore &store, const QString &tenantId, int count, quint32
     const QStringList subscriptions{ProductionSubscription, DevelopmentSubscription};
     const QStringList compliance{u"Compliant"_s, u"Compliant"_s, u"Compliant"_s, u"Non-Compliant"_s, u"Pending"_s,
                                  u"Suspended"_s, u"Unknown"_s};
-    const QStringList versions = ArmService::fluxExtensionVersions();
+    const QStringList versions = fluxExtensionVersions();
     constexpr int groupsPerSubscription = 20;
     for (const QString &subscription : subscriptions) {
         for (int g = 0; g < groupsPerSubscription; ++g)
