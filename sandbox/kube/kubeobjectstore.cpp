@@ -344,6 +344,68 @@ void KubeObjectStore::erase(Cluster &c, const KubeResourceType &type, const Obje
         finishNamespaceDeletion(c, key.first);
 }
 
+namespace {
+
+// What the API server fills in on every write: a namespace's own label and finalizer, a
+// service's cluster IP (kept once allocated), node ports and, for a LoadBalancer, the address
+// the cloud's load balancer controller gives it.
+void applyServerDefaults(const KubeResourceType &type, QJsonObject &object, const QJsonObject *old)
+{
+    if (!type.group.isEmpty())
+        return;
+    QJsonObject metadata = object.value(u"metadata").toObject();
+    const QString name = metadata.value(u"name").toString();
+    if (type.plural == u"namespaces") {
+        QJsonObject labels = metadata.value(u"labels").toObject();
+        labels.insert(u"kubernetes.io/metadata.name"_s, name);
+        metadata.insert(u"labels"_s, labels);
+        object.insert(u"metadata"_s, metadata);
+        if (object.value(u"spec").toObject().isEmpty())
+            object.insert(u"spec"_s, QJsonObject{{u"finalizers"_s, QJsonArray{u"kubernetes"_s}}});
+        return;
+    }
+    if (type.plural != u"services")
+        return;
+    const QJsonObject oldSpec = old ? old->value(u"spec").toObject() : QJsonObject{};
+    QJsonObject spec = object.value(u"spec").toObject();
+    const QString serviceType = spec.value(u"type").toString(u"ClusterIP"_s);
+    spec.insert(u"type"_s, serviceType);
+    const size_t hash = qHash(metadata.value(u"namespace").toString() + u'/' + name);
+    QString ip = spec.value(u"clusterIP").toString();
+    if (ip.isEmpty())
+        ip = oldSpec.value(u"clusterIP").toString();
+    if (ip.isEmpty())
+        ip = u"10.0.%1.%2"_s.arg(hash >> 8 & 0xff).arg(2 + hash % 250);
+    spec.insert(u"clusterIP"_s, ip);
+    spec.insert(u"clusterIPs"_s, QJsonArray{ip});
+    spec.insert(u"ipFamilies"_s, QJsonArray{u"IPv4"_s});
+    spec.insert(u"ipFamilyPolicy"_s, u"SingleStack"_s);
+    spec.insert(u"internalTrafficPolicy"_s, spec.value(u"internalTrafficPolicy").toString(u"Cluster"_s));
+    spec.insert(u"sessionAffinity"_s, spec.value(u"sessionAffinity").toString(u"None"_s));
+    const bool external = serviceType == u"NodePort" || serviceType == u"LoadBalancer";
+    QJsonArray ports = spec.value(u"ports").toArray();
+    for (qsizetype i = 0; i < ports.size(); ++i) {
+        QJsonObject port = ports.at(i).toObject();
+        port.insert(u"protocol"_s, port.value(u"protocol").toString(u"TCP"_s));
+        if (!port.contains(u"targetPort"))
+            port.insert(u"targetPort"_s, port.value(u"port"));
+        if (external && !port.contains(u"nodePort")) {
+            const QJsonValue kept = oldSpec.value(u"ports").toArray().at(i).toObject().value(u"nodePort");
+            port.insert(u"nodePort"_s, kept.isDouble() ? kept.toInt() : int(30000 + (hash + i * 7919) % 2768));
+        }
+        ports.replace(i, port);
+    }
+    spec.insert(u"ports"_s, ports);
+    object.insert(u"spec"_s, spec);
+    if (serviceType == u"LoadBalancer" && !old) {
+        const QString address = u"20.%1.%2.%3"_s.arg(40 + hash % 200).arg(hash >> 8 & 0xff).arg(1 + (hash >> 16) % 254);
+        object.insert(u"status"_s, QJsonObject{{u"loadBalancer"_s, QJsonObject{{u"ingress"_s, QJsonArray{QJsonObject{
+                                                   {u"ip"_s, address}, {u"ipMode"_s, u"VIP"_s}}}}}}});
+    }
+}
+
+} // namespace
+
 Domain::Result<QJsonObject> KubeObjectStore::create(const QString &clusterId, const KubeResourceType &type,
                                                     const QString &namespaceName, QJsonObject object)
 {
@@ -405,12 +467,8 @@ Domain::Result<QJsonObject> KubeObjectStore::create(const QString &clusterId, co
     // As the API server does on create: status belongs to its subresource (controllers set it).
     if (type.storageVersion().statusSubresource)
         object.remove(u"status");
+    applyServerDefaults(type, object, nullptr);
     if (type.group.isEmpty() && type.plural == u"namespaces") {
-        QJsonObject labels = metadata.value(u"labels").toObject();
-        labels.insert(u"kubernetes.io/metadata.name"_s, name);
-        metadata.insert(u"labels"_s, labels);
-        object.insert(u"metadata"_s, metadata);
-        object.insert(u"spec"_s, QJsonObject{{u"finalizers"_s, QJsonArray{u"kubernetes"_s}}});
         object.insert(u"status"_s, QJsonObject{{u"phase"_s, u"Active"_s}});
     } else if (type.group.isEmpty() && type.plural == u"pods") {
         startPod(*c, object, now);
@@ -491,10 +549,14 @@ Domain::Result<QJsonObject> KubeObjectStore::update(const QString &clusterId, co
             else
                 metadata.remove(key);
         }
-        if (specPart(old, hasStatus) != specPart(updated, hasStatus))
-            metadata.insert(u"generation"_s, oldMetadata.value(u"generation").toInteger(1) + 1);
         metadata.insert(u"resourceVersion"_s, oldMetadata.value(u"resourceVersion"));
         updated.insert(u"metadata"_s, metadata);
+        applyServerDefaults(type, updated, &old);
+        if (specPart(old, hasStatus) != specPart(updated, hasStatus)) {
+            QJsonObject bumped = updated.value(u"metadata").toObject();
+            bumped.insert(u"generation"_s, oldMetadata.value(u"generation").toInteger(1) + 1);
+            updated.insert(u"metadata"_s, bumped);
+        }
     }
     updated.insert(u"apiVersion"_s, old.value(u"apiVersion"));
     updated.insert(u"kind"_s, type.kind);
