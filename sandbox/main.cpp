@@ -62,7 +62,9 @@ int main(int argc, char **argv)
                                            u"3600"_s);
     const QCommandLineOption faults(u"faults"_s, u"Inject faults: KIND@PATTERN[~P][:ARG];... (see sandbox/README.md)."_s,
                                     u"spec"_s);
-    parser.addOptions({listen, state, fleet, seed, pageSize, operationMs, tokenLifetime, faults});
+    const QCommandLineOption fluxStep(u"flux-step-ms"_s,
+                                      u"Pause between Flux reconcile passes while work is in progress."_s, u"ms"_s, u"500"_s);
+    parser.addOptions({listen, state, fleet, seed, pageSize, operationMs, tokenLifetime, faults, fluxStep});
     parser.process(app);
 
     Fluxdeck::Sandbox::SandboxServer::Options options;
@@ -98,6 +100,9 @@ int main(int argc, char **argv)
         return fail(u"--token-lifetime wants seconds, 1 or more."_s);
     options.tokenLifetime = std::chrono::seconds(value);
     options.faults = parser.value(faults);
+    if (!number(fluxStep, 0, &value))
+        return fail(u"--flux-step-ms wants milliseconds, 0 or more."_s);
+    options.fluxStep = std::chrono::milliseconds(value);
 
     Fluxdeck::Sandbox::SandboxServer server;
     if (auto started = server.start(options); !started)

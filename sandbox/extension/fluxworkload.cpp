@@ -2,9 +2,8 @@
 
 #include "extensionsetting.h"
 #include "fluxrelease.h"
+#include "workload/workloadrollout.h"
 
-#include <QCryptographicHash>
-#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <optional>
@@ -260,52 +259,6 @@ Workload azureWorkload(const QString &name, const Resources &resources, const Se
     return workload;
 }
 
-// Kubernetes' pod-template-hash: a 32-bit FNV-1a of the template, its decimal digits spelled
-// in the alphabet Kubernetes uses for generated names (no vowels, no look-alike digits).
-constexpr QStringView SafeAlphabet = u"bcdfghjklmnpqrstvwxz2456789";
-constexpr quint32 SafeAlphabetSize = SafeAlphabet.size();
-
-quint32 fnv1a(const QByteArray &bytes)
-{
-    quint32 hash = 2166136261u;
-    for (const char byte : bytes) {
-        hash ^= quint8(byte);
-        hash *= 16777619u;
-    }
-    return hash;
-}
-
-QString templateHash(const QJsonObject &podTemplate)
-{
-    QString hash;
-    for (const QChar digit : QString::number(fnv1a(QJsonDocument(podTemplate).toJson(QJsonDocument::Compact))))
-        hash.append(SafeAlphabet.at(digit.digitValue() % SafeAlphabetSize));
-    return hash;
-}
-
-// The five random characters after a pod's generateName, drawn here from the ReplicaSet name
-// so the same settings always give the same pod.
-QString podSuffix(const QString &replicaSet)
-{
-    quint32 value = fnv1a(replicaSet.toUtf8());
-    QString suffix;
-    for (int i = 0; i < 5; ++i) {
-        suffix.append(SafeAlphabet.at(value % SafeAlphabetSize));
-        value /= SafeAlphabetSize;
-    }
-    return suffix;
-}
-
-// What the node resolves a multi-architecture tag to: one digest per platform.
-QString imageId(const QString &image, const QString &architecture)
-{
-    const QString repository = image.section(u':', 0, 0);
-    const QByteArray digest = QCryptographicHash::hash((image % u"@linux/"_s % architecture).toUtf8(),
-                                                       QCryptographicHash::Sha256)
-                                  .toHex();
-    return repository % u"@sha256:"_s % QString::fromLatin1(digest);
-}
-
 QJsonObject metadata(const QString &name, const QJsonObject &labels, const QJsonObject &annotations = {})
 {
     QJsonObject object{{u"name"_s, name}, {u"namespace"_s, Namespace}};
@@ -323,25 +276,6 @@ QJsonObject merged(QJsonObject base, const QJsonObject &extra)
     return base;
 }
 
-QJsonObject ownerReference(const QString &apiVersion, const QString &kind, const QString &name)
-{
-    return {{u"apiVersion"_s, apiVersion},
-            {u"kind"_s, kind},
-            {u"name"_s, name},
-            {u"controller"_s, true},
-            {u"blockOwnerDeletion"_s, true}};
-}
-
-QJsonObject condition(const QString &type, const QString &reason = {}, const QString &message = {})
-{
-    QJsonObject object{{u"type"_s, type}, {u"status"_s, u"True"_s}};
-    if (!reason.isEmpty())
-        object.insert(u"reason"_s, reason);
-    if (!message.isEmpty())
-        object.insert(u"message"_s, message);
-    return object;
-}
-
 QJsonObject service(const QString &name, const QString &app, const QString &targetPort, const QJsonObject &labels)
 {
     return {{u"apiVersion"_s, u"v1"_s},
@@ -355,15 +289,8 @@ QJsonObject service(const QString &name, const QString &app, const QString &targ
                                                                         {u"targetPort"_s, targetPort}}}}}}};
 }
 
-struct Rollout
-{
-    QJsonObject deployment;
-    QJsonObject replicaSet;
-    QJsonObject pod;
-};
-
 // Deployment, ReplicaSet and Pod of one workload, settled: everything ready, nothing restarted.
-Rollout rollout(const Workload &workload, const QJsonObject &podAnnotations, const ClusterShape &cluster)
+SettledWorkload rollout(const Workload &workload, const QJsonObject &podAnnotations, const ClusterShape &cluster)
 {
     const QString architecture = cluster.architecture.isEmpty() ? u"amd64"_s : cluster.architecture.toLower();
     const QJsonObject selector{{u"app"_s, workload.name}};
@@ -376,94 +303,19 @@ Rollout rollout(const Workload &workload, const QJsonObject &podAnnotations, con
         podSpec.insert(u"volumes"_s, workload.volumes);
     if (workload.fluxController)
         podSpec.insert(u"securityContext"_s, QJsonObject{{u"fsGroup"_s, 1337}});
-    const QJsonObject templateLabels = merged(merged(workload.labels, selector), workload.podLabels);
     const QJsonObject templateAnnotations = merged(workload.annotations, podAnnotations);
-    QJsonObject templateMetadata{{u"labels"_s, templateLabels}};
+    QJsonObject templateMetadata{{u"labels"_s, merged(merged(workload.labels, selector), workload.podLabels)}};
     if (!templateAnnotations.isEmpty())
         templateMetadata.insert(u"annotations"_s, templateAnnotations);
-    const QJsonObject podTemplate{{u"metadata"_s, templateMetadata}, {u"spec"_s, podSpec}};
-
-    const QString hash = templateHash(podTemplate);
-    const QString replicaSetName = workload.name % u'-' % hash;
-    const QString podName = replicaSetName % u'-' % podSuffix(replicaSetName);
-    const QJsonObject hashLabel{{u"pod-template-hash"_s, hash}};
-    QJsonObject hashedTemplate = podTemplate;
-    templateMetadata.insert(u"labels"_s, merged(templateLabels, hashLabel));
-    hashedTemplate.insert(u"metadata"_s, templateMetadata);
-
-    const QJsonArray deploymentConditions{
-        condition(u"Available"_s, u"MinimumReplicasAvailable"_s, u"Deployment has minimum availability."_s),
-        condition(u"Progressing"_s, u"NewReplicaSetAvailable"_s,
-                  u"ReplicaSet \""_s % replicaSetName % u"\" has successfully progressed."_s)};
-    QJsonObject deploymentMetadata = metadata(workload.name, workload.labels,
-                                              {{u"deployment.kubernetes.io/revision"_s, u"1"_s}});
-    deploymentMetadata.insert(u"generation"_s, 1);
-    const QJsonObject deployment{
-        {u"apiVersion"_s, u"apps/v1"_s},
-        {u"kind"_s, u"Deployment"_s},
-        {u"metadata"_s, deploymentMetadata},
-        {u"spec"_s, QJsonObject{{u"replicas"_s, 1},
-                                {u"selector"_s, QJsonObject{{u"matchLabels"_s, selector}}},
-                                {u"template"_s, podTemplate}}},
-        {u"status"_s, QJsonObject{{u"observedGeneration"_s, 1},
-                                  {u"replicas"_s, 1},
-                                  {u"updatedReplicas"_s, 1},
-                                  {u"readyReplicas"_s, 1},
-                                  {u"availableReplicas"_s, 1},
-                                  {u"conditions"_s, deploymentConditions}}},
-    };
-
-    QJsonObject replicaSetMetadata = metadata(replicaSetName, merged(templateLabels, hashLabel),
-                                              {{u"deployment.kubernetes.io/desired-replicas"_s, u"1"_s},
-                                               {u"deployment.kubernetes.io/max-replicas"_s, u"2"_s},
-                                               {u"deployment.kubernetes.io/revision"_s, u"1"_s}});
-    replicaSetMetadata.insert(u"generation"_s, 1);
-    replicaSetMetadata.insert(u"ownerReferences"_s,
-                              QJsonArray{ownerReference(u"apps/v1"_s, u"Deployment"_s, workload.name)});
-    const QJsonObject replicaSet{
-        {u"apiVersion"_s, u"apps/v1"_s},
-        {u"kind"_s, u"ReplicaSet"_s},
-        {u"metadata"_s, replicaSetMetadata},
-        {u"spec"_s, QJsonObject{{u"replicas"_s, 1},
-                                {u"selector"_s, QJsonObject{{u"matchLabels"_s, merged(selector, hashLabel)}}},
-                                {u"template"_s, hashedTemplate}}},
-        {u"status"_s, QJsonObject{{u"observedGeneration"_s, 1},
-                                  {u"replicas"_s, 1},
-                                  {u"fullyLabeledReplicas"_s, 1},
-                                  {u"readyReplicas"_s, 1},
-                                  {u"availableReplicas"_s, 1}}},
-    };
-
-    QJsonArray containerStatuses;
-    for (const QJsonValue &value : workload.containers) {
-        const QString image = value[u"image"].toString();
-        containerStatuses.append(QJsonObject{{u"name"_s, value[u"name"]},
-                                             {u"image"_s, image},
-                                             {u"imageID"_s, imageId(image, architecture)},
-                                             {u"ready"_s, true},
-                                             {u"started"_s, true},
-                                             {u"restartCount"_s, 0},
-                                             {u"state"_s, QJsonObject{{u"running"_s, QJsonObject{}}}},
-                                             {u"lastState"_s, QJsonObject{}}});
-    }
-    QJsonObject podMetadata = metadata(podName, merged(templateLabels, hashLabel), templateAnnotations);
-    podMetadata.insert(u"generateName"_s, QString(replicaSetName % u'-'));
-    podMetadata.insert(u"ownerReferences"_s, QJsonArray{ownerReference(u"apps/v1"_s, u"ReplicaSet"_s, replicaSetName)});
-    const QJsonObject pod{
-        {u"apiVersion"_s, u"v1"_s},
-        {u"kind"_s, u"Pod"_s},
-        {u"metadata"_s, podMetadata},
-        {u"spec"_s, podSpec},
-        {u"status"_s, QJsonObject{{u"phase"_s, u"Running"_s},
-                                  {u"conditions"_s, QJsonArray{condition(u"PodReadyToStartContainers"_s),
-                                                               condition(u"Initialized"_s), condition(u"Ready"_s),
-                                                               condition(u"ContainersReady"_s),
-                                                               condition(u"PodScheduled"_s)}},
-                                  {u"containerStatuses"_s, containerStatuses},
-                                  // requests below limits
-                                  {u"qosClass"_s, u"Burstable"_s}}},
-    };
-    return {deployment, replicaSet, pod};
+    return settleDeployment(
+        QJsonObject{{u"apiVersion"_s, u"apps/v1"_s},
+                    {u"kind"_s, u"Deployment"_s},
+                    {u"metadata"_s, metadata(workload.name, workload.labels)},
+                    {u"spec"_s, QJsonObject{{u"replicas"_s, 1},
+                                            {u"selector"_s, QJsonObject{{u"matchLabels"_s, selector}}},
+                                            {u"template"_s, QJsonObject{{u"metadata"_s, templateMetadata},
+                                                                        {u"spec"_s, podSpec}}}}}},
+        architecture);
 }
 
 } // namespace
@@ -517,15 +369,17 @@ Domain::Result<QJsonArray> fluxSystemObjects(const QJsonObject &settings, const 
             objects.append(service(u"webhook-receiver"_s, workload.name, u"http-webhook"_s, workload.labels));
         }
     }
-    QList<Rollout> rollouts;
+    QList<SettledWorkload> rollouts;
     for (const Workload &workload : workloads)
         rollouts.append(rollout(workload, podAnnotations, cluster));
-    for (const Rollout &each : rollouts)
-        objects.append(each.deployment);
-    for (const Rollout &each : rollouts)
+    for (const SettledWorkload &each : rollouts)
+        objects.append(each.workload);
+    for (const SettledWorkload &each : rollouts)
         objects.append(each.replicaSet);
-    for (const Rollout &each : rollouts)
-        objects.append(each.pod);
+    for (const SettledWorkload &each : rollouts) {
+        for (const QJsonObject &pod : each.pods)
+            objects.append(pod);
+    }
     return objects;
 }
 

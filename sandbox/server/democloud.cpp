@@ -26,8 +26,11 @@ QString guidFor(const QString &name)
 
 QJsonObject facts(const ClusterFacts &f)
 {
-    return QJsonObject{{u"nodes"_s, f.nodes}, {u"architecture"_s, f.architecture},
+    QJsonObject object{{u"nodes"_s, f.nodes}, {u"architecture"_s, f.architecture},
                        {u"kubernetesVersion"_s, f.kubernetesVersion}};
+    if (f.fleet)
+        object.insert(u"fleet"_s, true);
+    return object;
 }
 
 QString regionName(const QString &location)
@@ -274,7 +277,7 @@ void seedFleet(ResourceStore &store, const QString &tenantId, int count, quint32
         const QString location = locations[g % locations.size()];
         const bool arc = random.bounded(2) == 1;
         ClusterFacts f{int(random.bounded(1, 10)), random.bounded(10) == 0 ? u"arm64"_s : u"amd64"_s,
-                       u"1.%1.%2"_s.arg(30 + random.bounded(4)).arg(random.bounded(10))};
+                       u"1.%1.%2"_s.arg(30 + random.bounded(4)).arg(random.bounded(10)), true};
         const QString name = u"%1-fleet-%2"_s.arg(arc ? u"arc"_s : u"aks"_s).arg(i, 5, 10, QChar(u'0'));
         const QString id = arc ? addConnectedCluster(store, tenantId, subscription, group, name, location, f,
                                                      random.bounded(3) == 0 ? u"k3s"_s : u"aks_edge_k8s"_s,

@@ -3,6 +3,8 @@
 #include "armservice.h"
 #include "democloud.h"
 #include "faultinjector.h"
+#include "flux/fluxcontrollers.h"
+#include "fluxagent.h"
 #include "fluxworkloadsync.h"
 #include "git/githost.h"
 #include "httpresponse.h"
@@ -115,6 +117,7 @@ struct SandboxServer::Private
     std::unique_ptr<ArmService> arm;
     std::unique_ptr<GitHost> git;
     std::unique_ptr<KubeObjectStore> kube;
+    std::unique_ptr<FluxControllers> flux;
     std::unique_ptr<KubeApiService> kubeApi;     // after kube: its streams go first
     QSslServer *tcp = nullptr;
     HttpFront *front = nullptr;
@@ -125,6 +128,11 @@ struct SandboxServer::Private
     QObject *owner = nullptr;
 
     QString statePath() const { return stateDirectory + u"/cloud.json"_s; }
+    bool isFleet(const QString &clusterId) const
+    {
+        const auto cluster = store.get(clusterId);
+        return cluster && cluster->value(u"__cluster").toObject().value(u"fleet").toBool();
+    }
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &responder);
     HttpResponse answer(const HttpRequest &request);
     void deliver(QHttpServerResponder &responder, const HttpResponse &response, const FaultInjector::Decision &fault,
@@ -219,12 +227,29 @@ Domain::Result<void> SandboxServer::start(const Options &options)
     d->kube = std::make_unique<KubeObjectStore>();
     d->kube->setStateDirectory(d->stateDirectory + u"/kubernetes"_s);
     registerArmClusters(d->store, *d->kube);
-    // Clusters with microsoft.flux run its controllers in flux-system, from their first use on.
-    d->kube->setSeedHook([this](const QString &armId) { syncFluxWorkload(d->store, *d->kube, armId); });
-    connect(d->arm.get(), &ArmService::resourceSettled, this, [this](const QString &id, const QString &type, bool) {
-        if (type.endsWith(u"/extensions", Qt::CaseInsensitive))
-            syncFluxWorkload(d->store, *d->kube, clusterOf(id));
+    // Clusters with microsoft.flux run its controllers in flux-system, from their first use on,
+    // and Flux reconciles their fluxConfigurations (fleet clusters stay snapshots until changed).
+    FluxControllers::Options fluxOptions;
+    fluxOptions.step = options.fluxStep;
+    d->flux = std::make_unique<FluxControllers>(*d->kube, *d->git, fluxOptions);
+    d->kube->setSeedHook([this](const QString &armId) {
+        syncFluxWorkload(d->store, *d->kube, armId);
+        if (!d->isFleet(armId))
+            syncFluxConfigurations(d->store, *d->kube, armId);
     });
+    connect(d->arm.get(), &ArmService::resourceSettled, this, [this](const QString &id, const QString &type, bool) {
+        if (type.endsWith(u"/extensions", Qt::CaseInsensitive)) {
+            syncFluxWorkload(d->store, *d->kube, clusterOf(id));
+            syncFluxConfigurations(d->store, *d->kube, clusterOf(id));
+        } else if (type.endsWith(u"/fluxConfigurations", Qt::CaseInsensitive)) {
+            syncFluxConfiguration(d->store, *d->kube, id);
+        }
+    });
+    connect(d->flux.get(), &FluxControllers::fluxConfigReported, this,
+            [this](const QString &cluster, const QString &namespaceName, const QString &name) {
+                if (reportFluxConfiguration(d->store, *d->kube, cluster, namespaceName, name))
+                    d->saveTimer.start();
+            });
     KubeApiService::Options kubeOptions;
     kubeOptions.bookmarkInterval = options.kubeBookmarkInterval;
     // Also a QObject child, so tests can find it (activeStreams); the unique_ptr decides when it goes.
@@ -244,6 +269,13 @@ Domain::Result<void> SandboxServer::start(const Options &options)
     if (!d->front->bind(d->tcp))
         return Domain::failure(tr("The sandbox could not serve HTTP on its listener."));
     d->save();
+
+    // The demo clusters' configurations reconcile from the start, as on clusters that run.
+    for (const QJsonObject &configuration : d->store.list(QString(), u"Microsoft.KubernetesConfiguration/fluxConfigurations"_s, false)) {
+        const QString cluster = clusterOf(configuration.value(u"id").toString());
+        if (!d->isFleet(cluster))
+            syncFluxConfiguration(d->store, *d->kube, configuration.value(u"id").toString());
+    }
     return {};
 }
 
@@ -522,6 +554,11 @@ IdentityService &SandboxServer::identity()
 KubeObjectStore &SandboxServer::kubernetes()
 {
     return *d->kube;
+}
+
+FluxControllers &SandboxServer::flux()
+{
+    return *d->flux;
 }
 
 } // namespace Fluxdeck::Sandbox

@@ -13,6 +13,7 @@
 namespace Fluxdeck::Sandbox {
 
 class ArmService;
+class FluxControllers;
 class IdentityService;
 class KubeObjectStore;
 class ResourceStore;
@@ -41,6 +42,7 @@ public:
         std::chrono::seconds tokenLifetime{3600};
         QString faults;                                // FaultInjector spec, see faultinjector.h
         std::chrono::milliseconds kubeBookmarkInterval{60000};   // watch BOOKMARK events, when asked for
+        std::chrono::milliseconds fluxStep{500};       // Flux's controllers: between passes while work is in progress
     };
 
     explicit SandboxServer(QObject *parent = nullptr);
@@ -62,6 +64,8 @@ public:
     IdentityService &identity();
     // Every cluster's Kubernetes objects: what the Flux reconciler applies, lists and watches.
     KubeObjectStore &kubernetes();
+    // Flux in each cluster (fluxconfig, source, kustomize and helm controllers).
+    FluxControllers &flux();
     void flush();                    // writes the state now (also done shortly after every change)
 
 private:

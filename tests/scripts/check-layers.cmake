@@ -4,7 +4,8 @@
 # LAYERS holds one line per target: name=dep1;dep2;...
 
 # Ranks: a target may link only targets of a lower rank. Sandbox areas
-# (fluxdeck_sandbox_<area>) sit between net/git and the sandbox library that gathers them.
+# (fluxdeck_sandbox_<area>) sit between net/git and the sandbox library that gathers them;
+# the workload area (settled Deployments and Pods) sits below the areas that use it.
 set(rank_fluxdeck_domain 0)
 set(rank_fluxdeck_net 10)
 set(rank_fluxdeck_git 10)
@@ -21,7 +22,9 @@ set(name_fluxdeck app)
 set(name_fluxdeck-sandbox sandbox-app)
 
 function(rank_of target out)
-    if(target MATCHES "^fluxdeck_sandbox_")
+    if(target STREQUAL "fluxdeck_sandbox_workload")
+        set(${out} 12 PARENT_SCOPE)
+    elseif(target MATCHES "^fluxdeck_sandbox_")
         set(${out} 15 PARENT_SCOPE)
     else()
         set(${out} "${rank_${target}}" PARENT_SCOPE)

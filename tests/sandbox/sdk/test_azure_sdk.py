@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import tempfile
+import time
 import unittest
 
 from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
@@ -14,6 +15,8 @@ from azure.mgmt.hybridkubernetes import ConnectedKubernetesClient
 from azure.mgmt.kubernetesconfiguration import SourceControlConfigurationClient
 from azure.mgmt.kubernetesconfiguration import models as config_models
 from azure.mgmt.resource import ResourceManagementClient, SubscriptionClient
+from azure.mgmt.resourcegraph import ResourceGraphClient
+from azure.mgmt.resourcegraph import models as graph_models
 
 PROD = "6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5"
 DEV = "7a2b3c4d-5e6f-4a7b-9c8d-e0f1a2b3c4d5"
@@ -108,9 +111,23 @@ class SandboxWithAzureSdk(unittest.TestCase):
         self.assertEqual(created.provisioning_state, "Succeeded")
         self.assertEqual(created.kustomizations["apps"].depends_on, ["infra"])
 
+        # Flux in the cluster reconciles it: infra, then apps once infra is Ready, then the
+        # HelmReleases they apply; the agent reports back to Azure.
+        deadline = time.monotonic() + 60
         fetched = config.flux_configurations.get(*scope, "cluster-config")
-        self.assertIn(fetched.compliance_state, ("Pending", "Compliant", "Non-Compliant"))
+        while fetched.compliance_state != "Compliant" and time.monotonic() < deadline:
+            time.sleep(0.25)
+            fetched = config.flux_configurations.get(*scope, "cluster-config")
+        self.assertEqual(fetched.compliance_state, "Compliant", fetched.error_message)
         self.assertFalse(fetched.configuration_protected_settings)
+        self.assertRegex(fetched.source_synced_commit_id, r"^main@sha1:[0-9a-f]{40}$")
+        statuses = {(s.kind, s.name): s for s in fetched.statuses}
+        self.assertEqual(statuses[("Kustomization", "cluster-config-apps")].compliance_state, "Compliant")
+        self.assertEqual(statuses[("GitRepository", "cluster-config")].status_conditions[0].reason, "Succeeded")
+        podinfo = statuses[("HelmRelease", "podinfo")]
+        self.assertEqual(podinfo.applied_by.name, "cluster-config-apps")
+        self.assertEqual(podinfo.helm_release_properties.last_revision_applied, 1)
+        self.assertEqual(podinfo.helm_release_properties.helm_chart_ref.name, "cluster-config-podinfo")
         listed = [c.name for c in config.flux_configurations.list(*scope)]
         self.assertEqual(listed, ["cluster-config"])
 
@@ -128,6 +145,39 @@ class SandboxWithAzureSdk(unittest.TestCase):
         config.flux_configurations.begin_delete(*scope, "cluster-config").result()
         with self.assertRaises(ResourceNotFoundError):
             config.flux_configurations.get(*scope, "cluster-config")
+
+    def test_resource_graph(self):
+        graph = ResourceGraphClient(self.credential, base_url=self.cloud["armEndpoint"],
+                                    credential_scopes=self.options["credential_scopes"])
+        query = ("resources | where type =~ 'microsoft.containerservice/managedclusters' "
+                 "or type =~ 'microsoft.kubernetes/connectedclusters' | project name, type, location | order by name asc")
+        names = []
+        skip_token = None
+        pages = 0
+        while True:
+            page = graph.resources(graph_models.QueryRequest(
+                subscriptions=[PROD, DEV], query=query,
+                options=graph_models.QueryRequestOptions(top=2, skip_token=skip_token)))
+            names += [row["name"] for row in page.data]
+            pages += 1
+            skip_token = page.skip_token
+            if not skip_token:
+                break
+        self.assertEqual(names, sorted(names))
+        self.assertIn("aks-prod-eastus", names)
+        self.assertIn("arc-edge-arm64", names)
+        self.assertGreater(pages, 1)
+
+        counted = graph.resources(graph_models.QueryRequest(
+            subscriptions=[PROD, DEV],
+            query="kubernetesconfigurationresources | where type =~ 'microsoft.kubernetesconfiguration/extensions' "
+                  "| summarize count() by tostring(properties.extensionType)"))
+        self.assertGreaterEqual(counted.total_records, 1)
+
+        with self.assertRaises(HttpResponseError) as refused:
+            graph.resources(graph_models.QueryRequest(subscriptions=[PROD], query="resources | join (resources) on id"))
+        self.assertEqual(refused.exception.status_code, 400)
+        self.assertIn("join", str(refused.exception))
 
 
 if __name__ == "__main__":
