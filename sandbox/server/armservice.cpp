@@ -1,5 +1,6 @@
 #include "armservice.h"
 
+#include "apishapes.h"
 #include "apiversions.h"
 #include "extension/extensionsetting.h"
 #include "extension/fluxrelease.h"
@@ -47,6 +48,49 @@ QJsonObject render(QJsonObject resource)
             resource.remove(key);
     }
     return resource;
+}
+
+// A stored resource as the request's api-version answers it (apishapes.h): every resource that
+// leaves Resource Manager goes through here.
+QJsonObject present(const HttpRequest &request, const QJsonObject &resource)
+{
+    return shapeForApiVersion(resource.value(u"type").toString(), request.queryValue(u"api-version"_s), render(resource));
+}
+
+// Moves the fluxConfiguration properties the 2025-04-01 schema marks x-ms-secret out of
+// properties into secrets ("azureBlob.accountKey" and the like). Returns whether there were any.
+bool takeSecretProperties(QJsonObject *properties, QJsonObject *secrets)
+{
+    static const QList<QStringList> paths{
+        {u"azureBlob"_s, u"accountKey"_s},
+        {u"azureBlob"_s, u"sasToken"_s},
+        {u"azureBlob"_s, u"servicePrincipal"_s, u"clientSecret"_s},
+        {u"azureBlob"_s, u"servicePrincipal"_s, u"clientCertificate"_s},
+        {u"azureBlob"_s, u"servicePrincipal"_s, u"clientCertificatePassword"_s},
+        {u"ociRepository"_s, u"tlsConfig"_s, u"clientCertificate"_s},
+        {u"ociRepository"_s, u"tlsConfig"_s, u"privateKey"_s},
+        {u"ociRepository"_s, u"tlsConfig"_s, u"caCertificate"_s},
+    };
+    bool found = false;
+    const std::function<bool(QJsonObject &, const QStringList &, qsizetype)> take =
+        [&](QJsonObject &object, const QStringList &path, qsizetype at) {
+            if (at + 1 == path.size()) {
+                if (!object.contains(path[at]))
+                    return false;
+                secrets->insert(path.join(u'.'), object.take(path[at]));
+                return true;
+            }
+            if (!object.value(path[at]).isObject())
+                return false;
+            QJsonObject inner = object.value(path[at]).toObject();
+            const bool taken = take(inner, path, at + 1);
+            if (taken)
+                object.insert(path[at], inner);
+            return taken;
+        };
+    for (const QStringList &path : paths)
+        found = take(*properties, path, 0) || found;
+    return found;
 }
 
 bool clusterType(const QString &providerNamespace, const QString &type)
@@ -166,7 +210,7 @@ HttpResponse ArmService::page(const HttpRequest &request, const QList<QJsonObjec
     const qsizetype end = std::min<qsizetype>(items.size(), offset + m_options.pageSize);
     QJsonArray value;
     for (qsizetype i = offset; i < end; ++i)
-        value.append(render(items[i]));
+        value.append(present(request, items[i]));
     QJsonObject body{{u"value"_s, value}};
     if (end < items.size()) {
         QUrl next = request.baseUrl;
@@ -377,7 +421,7 @@ HttpResponse ArmService::clusters(const HttpRequest &request, const QStringList 
                                       "details please go to https://aka.ms/ARMResourceNotFoundFix"_s
                                           .arg(s[5], s[6], s[7], s[3]));
     if (s.size() == 8 && request.method == "GET")
-        return HttpResponse::json(200, render(*cluster));
+        return HttpResponse::json(200, present(request, *cluster));
     if (s.size() == 9 && same(s[8], u"listClusterUserCredential") && request.method == "POST")
         return clusterCredential(request, *cluster);
     return HttpResponse::armError(405, u"MethodNotAllowed"_s, u"The requested method is not allowed."_s);
@@ -494,7 +538,7 @@ HttpResponse ArmService::extensionResources(const HttpRequest &request, const QS
             return HttpResponse::armError(404, u"ResourceNotFound"_s,
                                           u"The %1 '%2' was not found on cluster '%3'."_s
                                               .arg(typeName, name, cluster->value(u"name").toString()));
-        return HttpResponse::json(200, render(*resource));
+        return HttpResponse::json(200, present(request, *resource));
     }
     if (request.method == "DELETE")
         return deleteResource(request, id, typeName);
@@ -532,7 +576,7 @@ HttpResponse ArmService::startOperation(const HttpRequest &request, const QStrin
     statusUrl.setPath(operation.statusId);
     statusUrl.setQuery(u"api-version="_s + request.queryValue(u"api-version"_s));
     const QString url = statusUrl.toString(QUrl::FullyEncoded);
-    HttpResponse response = body.isEmpty() ? HttpResponse::empty(status) : HttpResponse::json(status, render(body));
+    HttpResponse response = body.isEmpty() ? HttpResponse::empty(status) : HttpResponse::json(status, present(request, body));
     response.withHeader("Azure-AsyncOperation", url);
     response.withHeader("Location", url);
     response.withHeader("Retry-After", "1");
@@ -650,8 +694,13 @@ HttpResponse ArmService::putExtension(const HttpRequest &request, const QJsonObj
                                       u"The extension name '%1' is invalid: use lower-case letters, digits and '-', "
                                       "starting and ending with a letter or digit."_s.arg(name));
 
-    QJsonObject incoming = body.value(u"properties").toObject();
+    // Written against the request's api-version: in the stored shape, and a PUT keeps what that
+    // version cannot see (apishapes.h).
+    const QString apiVersion = request.queryValue(u"api-version"_s);
+    QJsonObject incoming = propertiesFromApiVersion(ExtensionType, apiVersion, body.value(u"properties").toObject());
     const QJsonObject protectedSettings = incoming.take(u"configurationProtectedSettings").toObject();
+    if (!patch && existing)
+        incoming = keepPropertiesUnknownTo(ExtensionType, apiVersion, existing->value(u"properties").toObject(), incoming);
     QJsonObject properties = patch ? mergePatch(existing->value(u"properties").toObject(), incoming) : incoming;
     const QString extensionType = properties.value(u"extensionType").toString();
     if (!same(extensionType, u"microsoft.flux"))
@@ -742,8 +791,13 @@ HttpResponse ArmService::putFluxConfiguration(const HttpRequest &request, const 
         return invalid(u"Invalid fluxConfiguration name '%1': use at most 30 lower-case letters, digits, '-' and '.', "
                        "starting and ending with a letter or digit."_s.arg(name));
 
-    QJsonObject incoming = body.value(u"properties").toObject();
+    // Written against the request's api-version: in the stored shape, and a PUT keeps what that
+    // version cannot see, such as an older client's PUT of kustomizations without postBuild.
+    const QString apiVersion = request.queryValue(u"api-version"_s);
+    QJsonObject incoming = propertiesFromApiVersion(FluxConfigType, apiVersion, body.value(u"properties").toObject());
     const QJsonObject protectedSettings = incoming.take(u"configurationProtectedSettings").toObject();
+    if (!patch && existing)
+        incoming = keepPropertiesUnknownTo(FluxConfigType, apiVersion, existing->value(u"properties").toObject(), incoming);
     QJsonObject p = patch ? mergePatch(existing->value(u"properties").toObject(), incoming) : incoming;
 
     // Defaults from the 2025-04-01 schema.
@@ -867,10 +921,15 @@ HttpResponse ArmService::putFluxConfiguration(const HttpRequest &request, const 
                                      m_identity.tenantId(), stamp())},
         {u"properties"_s, p},
     };
+    // Properties the schema marks x-ms-secret are write-only, like configurationProtectedSettings:
+    // kept in memory beside the resource, never returned or written to disk.
+    QJsonObject secrets = protectedSettings.isEmpty() && existing ? m_store.protectedSettings(id) : protectedSettings;
+    const bool secretProperties = takeSecretProperties(&p, &secrets);
+    resource.insert(u"properties"_s, p);
     ensureFluxExtension(cluster);
     m_store.put(resource);
-    if (!protectedSettings.isEmpty() || !existing)
-        m_store.setProtected(id, protectedSettings);
+    if (!protectedSettings.isEmpty() || !existing || secretProperties)
+        m_store.setProtected(id, secrets);
     Q_EMIT changed();
     const int status = patch ? 202 : (existing ? 200 : 201);
     return startOperation(request, id, status, patch ? QJsonObject{} : resource, [this, id](Operation &) {

@@ -13,6 +13,7 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -133,6 +134,37 @@ QJsonObject infraAndApps()
     return QJsonObject{{u"infra"_s, QJsonObject{{u"path"_s, u"./infrastructure"_s}, {u"prune"_s, true}}},
                        {u"apps"_s, QJsonObject{{u"path"_s, u"./apps/staging"_s}, {u"prune"_s, true},
                                               {u"dependsOn"_s, QJsonArray{u"infra"_s}}}}};
+}
+
+// The demo configuration with what 2023-05-01 and later add: postBuild on a kustomization, the
+// reconciliation wait, and (2024-11-01) the Git provider.
+QJsonObject configurationWithNewerSettings()
+{
+    QJsonObject body = demoConfiguration(infraAndApps());
+    QJsonObject properties = body.value(u"properties").toObject();
+    QJsonObject kustomizations = properties.value(u"kustomizations").toObject();
+    QJsonObject apps = kustomizations.value(u"apps").toObject();
+    apps.insert(u"postBuild"_s, QJsonObject{{u"substitute"_s, QJsonObject{{u"cluster"_s, u"prod"_s}}}});
+    kustomizations.insert(u"apps"_s, apps);
+    properties.insert(u"kustomizations"_s, kustomizations);
+    properties.insert(u"waitForReconciliation"_s, false);
+    properties.insert(u"reconciliationWaitDuration"_s, u"PT10M"_s);
+    QJsonObject git = properties.value(u"gitRepository").toObject();
+    git.insert(u"provider"_s, u"Generic"_s);
+    properties.insert(u"gitRepository"_s, git);
+    body.insert(u"properties"_s, properties);
+    return body;
+}
+
+// What the cluster reports changes while a test reads: left out where two answers are compared.
+QJsonObject withoutReportedState(QJsonObject resource)
+{
+    QJsonObject properties = resource.value(u"properties").toObject();
+    for (const QString &key : {u"complianceState"_s, u"statuses"_s, u"sourceSyncedCommitId"_s, u"sourceUpdatedAt"_s,
+                               u"statusUpdatedAt"_s, u"errorMessage"_s})
+        properties.remove(key);
+    resource.insert(u"properties"_s, properties);
+    return resource;
 }
 
 } // namespace
@@ -329,6 +361,44 @@ private Q_SLOTS:
                                       .toString(), u"Registered"_s, 10000);
         QCOMPARE(m_client->put(fluxConfigurationPath(devCluster, u"cluster-config"_s) + Config,
                                demoConfiguration(infraAndApps())).status, 201);
+    }
+
+    void secretPropertiesAreWriteOnly()
+    {
+        // x-ms-secret properties (an Azure Blob account key, a service principal's secret) are
+        // accepted, never answered, never written to the state directory.
+        QVERIFY(m_client->signIn());
+        const QString arc = cluster(Prod, u"rg-edge"_s, u"Microsoft.Kubernetes/connectedClusters"_s, u"arc-edge-arm64"_s);
+        const QString path = fluxConfigurationPath(arc, u"blob-config"_s);
+        const QJsonObject body{{u"properties"_s, QJsonObject{
+            {u"namespace"_s, u"blob-config"_s},
+            {u"sourceKind"_s, u"AzureBlob"_s},
+            {u"azureBlob"_s, QJsonObject{{u"url"_s, u"https://contoso.blob.core.windows.net"_s},
+                                         {u"containerName"_s, u"gitops"_s},
+                                         {u"accountKey"_s, u"YWNjb3VudC1rZXk="_s},
+                                         {u"servicePrincipal"_s, QJsonObject{{u"clientId"_s, u"4b7a1c2d-0000-4000-8000-000000000001"_s},
+                                                                            {u"tenantId"_s, m_server->tenantId()},
+                                                                            {u"clientSecret"_s, u"c3BuLXNlY3JldA=="_s}}}}},
+            {u"kustomizations"_s, QJsonObject{{u"apps"_s, QJsonObject{{u"path"_s, u"./apps"_s}}}}},
+        }}};
+        const Reply created = m_client->put(path + Config, body);
+        QCOMPARE(created.status, 201);
+        QVERIFY(!created.body.contains("YWNjb3VudC1rZXk="));
+        QVERIFY(!created.body.contains("c3BuLXNlY3JldA=="));
+        QCOMPARE(created.json[u"properties"][u"azureBlob"][u"containerName"].toString(), u"gitops"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(path + Config).json[u"properties"][u"provisioningState"].toString(),
+                                  u"Succeeded"_s, 10000);
+        const Reply got = m_client->get(path + Config);
+        QVERIFY(!got.body.contains("YWNjb3VudC1rZXk="));
+        QVERIFY(!got.body.contains("c3BuLXNlY3JldA=="));
+        m_server->flush();
+        QFile saved(m_state.filePath(u"cloud.json"_s));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray state = saved.readAll();
+        QVERIFY(state.contains("blob-config"));
+        QVERIFY(!state.contains("YWNjb3VudC1rZXk="));
+        QVERIFY(!state.contains("c3BuLXNlY3JldA=="));
+        QCOMPARE(m_client->send("DELETE", path + Config).status, 202);
     }
 
     void fluxConfigurationLifecycle()
@@ -689,6 +759,162 @@ private Q_SLOTS:
         QCOMPARE(withFaults(u"nonsense"_s), 400);
         QCOMPARE(withFaults(QString()), 204);
         QCOMPARE(m_client->get(subscriptions).status, 200);
+    }
+
+    void olderApiVersionsSeeTheirOwnShape()
+    {
+        QVERIFY(m_client->signIn());
+        const QString aks = cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s,
+                                    u"aks-prod-eastus"_s);
+        const QString path = fluxConfigurationPath(aks, u"shapes"_s);
+        const Reply created = m_client->put(path + u"?api-version=2025-04-01"_s, configurationWithNewerSettings());
+        QCOMPARE(created.status, 201);
+        const QString async = QString::fromLatin1(created.headers.value("azure-asyncoperation"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(async).json.value(u"status").toString(), u"Succeeded"_s, 10000);
+
+        const Reply newest = m_client->get(path + u"?api-version=2025-04-01"_s);
+        const Reply old = m_client->get(path + u"?api-version=2022-11-01"_s);
+        QCOMPARE(newest.status, 200);
+        QCOMPARE(old.status, 200);
+        const QJsonObject newestProperties = newest.json.value(u"properties").toObject();
+        QCOMPARE(newestProperties.value(u"reconciliationWaitDuration").toString(), u"PT10M"_s);
+        QCOMPARE(newestProperties.value(u"waitForReconciliation"), QJsonValue(false));
+        QCOMPARE(newestProperties.value(u"gitRepository").toObject().value(u"provider").toString(), u"Generic"_s);
+        const QJsonObject newestApps = newestProperties.value(u"kustomizations").toObject().value(u"apps").toObject();
+        QCOMPARE(newestApps.value(u"postBuild").toObject().value(u"substitute").toObject().value(u"cluster").toString(),
+                 u"prod"_s);
+        QCOMPARE(newestApps.value(u"wait"), QJsonValue(true));
+
+        // 2022-11-01 sees the same configuration without what its schema lacks.
+        QJsonObject expected = withoutReportedState(newest.json);
+        QJsonObject properties = expected.value(u"properties").toObject();
+        properties.remove(u"waitForReconciliation"_s);
+        properties.remove(u"reconciliationWaitDuration"_s);
+        QJsonObject git = properties.value(u"gitRepository").toObject();
+        git.remove(u"provider"_s);
+        properties.insert(u"gitRepository"_s, git);
+        QJsonObject kustomizations = properties.value(u"kustomizations").toObject();
+        for (auto it = kustomizations.begin(); it != kustomizations.end(); ++it) {
+            QJsonObject kustomization = it.value().toObject();
+            kustomization.remove(u"wait"_s);
+            kustomization.remove(u"postBuild"_s);
+            it.value() = kustomization;
+        }
+        properties.insert(u"kustomizations"_s, kustomizations);
+        expected.insert(u"properties"_s, properties);
+        QCOMPARE(withoutReportedState(old.json), expected);
+        const QJsonObject oldProperties = old.json.value(u"properties").toObject();
+        for (const QString &key : {u"complianceState"_s, u"statuses"_s, u"sourceSyncedCommitId"_s, u"statusUpdatedAt"_s})
+            QVERIFY2(oldProperties.contains(key), qPrintable(key));
+
+        // Lists answer in the version asked for too.
+        const Reply listed = m_client->get(aks + u"/providers/Microsoft.KubernetesConfiguration/fluxConfigurations"
+                                                 "?api-version=2022-11-01"_s);
+        QCOMPARE(listed.status, 200);
+        bool seen = false;
+        QString next = listed.json.value(u"nextLink").toString();
+        QJsonArray items = listed.json.value(u"value").toArray();
+        while (!next.isEmpty()) {
+            const Reply page = m_client->get(next);
+            for (const QJsonValue item : page.json.value(u"value").toArray())
+                items.append(item);
+            next = page.json.value(u"nextLink").toString();
+        }
+        for (const QJsonValue item : items) {
+            const QJsonObject itemProperties = item.toObject().value(u"properties").toObject();
+            QVERIFY(!itemProperties.contains(u"reconciliationWaitDuration"));
+            const QJsonObject itemApps = itemProperties.value(u"kustomizations").toObject().value(u"apps").toObject();
+            QVERIFY(!itemApps.contains(u"postBuild"));
+            QVERIFY(!itemApps.contains(u"wait"));
+            seen = seen || item.toObject().value(u"name").toString() == u"shapes";
+        }
+        QVERIFY(seen);
+    }
+
+    void olderPutKeepsNewerSettings()
+    {
+        QVERIFY(m_client->signIn());
+        const QString aks = cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s,
+                                    u"aks-prod-eastus"_s);
+        const QString path = fluxConfigurationPath(aks, u"shapes"_s);
+        const Reply created = m_client->put(path + u"?api-version=2025-04-01"_s, configurationWithNewerSettings());
+        QCOMPARE(created.status, 201);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(QString::fromLatin1(created.headers.value("azure-asyncoperation")))
+                                      .json.value(u"status").toString(), u"Succeeded"_s, 10000);
+
+        // A 2022-11-01 client reads the configuration, changes a path and puts back what it read.
+        QJsonObject read = m_client->get(path + u"?api-version=2022-11-01"_s).json;
+        QJsonObject properties = read.value(u"properties").toObject();
+        QJsonObject kustomizations = properties.value(u"kustomizations").toObject();
+        QJsonObject apps = kustomizations.value(u"apps").toObject();
+        apps.insert(u"path"_s, u"./apps/production"_s);
+        kustomizations.insert(u"apps"_s, apps);
+        properties.insert(u"kustomizations"_s, kustomizations);
+        read.insert(u"properties"_s, properties);
+        const Reply updated = m_client->put(path + u"?api-version=2022-11-01"_s, read);
+        QCOMPARE(updated.status, 200);
+        const QJsonObject answered = updated.json.value(u"properties").toObject();
+        QVERIFY(!answered.contains(u"reconciliationWaitDuration"));
+        QVERIFY(!answered.value(u"kustomizations").toObject().value(u"apps").toObject().contains(u"postBuild"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(QString::fromLatin1(updated.headers.value("azure-asyncoperation")))
+                                      .json.value(u"status").toString(), u"Succeeded"_s, 10000);
+
+        // What 2022-11-01 cannot see was kept; what it changed was changed.
+        const QJsonObject now = m_client->get(path + u"?api-version=2025-04-01"_s).json.value(u"properties").toObject();
+        const QJsonObject nowApps = now.value(u"kustomizations").toObject().value(u"apps").toObject();
+        QCOMPARE(nowApps.value(u"path").toString(), u"./apps/production"_s);
+        QCOMPARE(nowApps.value(u"postBuild").toObject().value(u"substitute").toObject().value(u"cluster").toString(),
+                 u"prod"_s);
+        QCOMPARE(now.value(u"reconciliationWaitDuration").toString(), u"PT10M"_s);
+        QCOMPARE(now.value(u"waitForReconciliation"), QJsonValue(false));
+        QCOMPARE(now.value(u"gitRepository").toObject().value(u"provider").toString(), u"Generic"_s);
+
+        // The newest version sees everything, so its PUT replaces everything.
+        QJsonObject newest = configurationWithNewerSettings();
+        QJsonObject newestProperties = newest.value(u"properties").toObject();
+        newestProperties.remove(u"reconciliationWaitDuration"_s);
+        newest.insert(u"properties"_s, newestProperties);
+        const Reply replaced = m_client->put(path + u"?api-version=2025-04-01"_s, newest);
+        QCOMPARE(replaced.status, 200);
+        QVERIFY(!replaced.json.value(u"properties").toObject().contains(u"reconciliationWaitDuration"));
+    }
+
+    void earlyPreviewsNameDependenciesAsObjects()
+    {
+        QVERIFY(m_client->signIn());
+        const QString aks = cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s,
+                                    u"aks-prod-eastus"_s);
+        const QString path = fluxConfigurationPath(aks, u"early"_s);
+        QJsonObject kustomizations = infraAndApps();
+        QJsonObject apps = kustomizations.value(u"apps").toObject();
+        apps.insert(u"dependsOn"_s, QJsonArray{QJsonObject{{u"kustomizationName"_s, u"infra"_s}}});
+        kustomizations.insert(u"apps"_s, apps);
+        const Reply created = m_client->put(path + u"?api-version=2022-01-01-preview"_s, demoConfiguration(kustomizations));
+        QVERIFY2(created.status == 201, created.body.constData());
+        const QJsonObject answered = created.json.value(u"properties").toObject();
+        QCOMPARE(answered.value(u"kustomizations").toObject().value(u"apps").toObject().value(u"dependsOn"),
+                 QJsonValue(QJsonArray{QJsonObject{{u"kustomizationName"_s, u"infra"_s}}}));
+        QVERIFY(answered.contains(u"lastSourceUpdatedCommitId"));
+        QVERIFY(!answered.contains(u"sourceSyncedCommitId"));
+
+        const Reply newest = m_client->get(path + u"?api-version=2025-04-01"_s);
+        QCOMPARE(newest.json.value(u"properties").toObject().value(u"kustomizations").toObject().value(u"apps")
+                     .toObject().value(u"dependsOn"), QJsonValue(QJsonArray{u"infra"_s}));
+    }
+
+    void extensionsAnswerInTheirVersionsNames()
+    {
+        QVERIFY(m_client->signIn());
+        const QString flux = cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s,
+                                     u"aks-prod-eastus"_s)
+            + u"/providers/Microsoft.KubernetesConfiguration/extensions/flux?api-version="_s;
+        const QJsonObject newest = m_client->get(flux + u"2025-03-01"_s).json.value(u"properties").toObject();
+        const QJsonObject old = m_client->get(flux + u"2022-07-01"_s).json.value(u"properties").toObject();
+        QVERIFY(!newest.value(u"currentVersion").toString().isEmpty());
+        QCOMPARE(old.value(u"installedVersion"), newest.value(u"currentVersion"));
+        QVERIFY(!old.contains(u"currentVersion"));
+        QVERIFY(!old.contains(u"isSystemExtension"));
+        QCOMPARE(old.value(u"extensionType"), newest.value(u"extensionType"));
     }
 
 private:
