@@ -67,8 +67,12 @@ QList<ResourceType> buildTable()
     table.append({config, u"extensions/operations"_s, extensionVersions(), regions()});
     table.append({u"Microsoft.ContainerService"_s, u"managedClusters"_s, managedClusterVersions(), regions()});
     table.append({u"Microsoft.ContainerService"_s, u"locations"_s, managedClusterVersions(), {}});
-    table.append({u"Microsoft.Kubernetes"_s, u"connectedClusters"_s, connectedClusterVersions(), regions()});
+    // Arc reaches regions where the GitOps service does not run yet (the demo's Doha factory).
+    table.append({u"Microsoft.Kubernetes"_s, u"connectedClusters"_s, connectedClusterVersions(),
+                  regions() + QStringList{u"Qatar Central"_s}});
     table.append({u"Microsoft.Kubernetes"_s, u"locations"_s, connectedClusterVersions(), {}});
+    table.append({u"Microsoft.Authorization"_s, u"permissions"_s,
+                  {u"2015-07-01"_s, u"2018-01-01-preview"_s, u"2022-04-01"_s}, {}});
     table.append({u"Microsoft.Resources"_s, u"subscriptions"_s, resourceManagerVersions(), {}});
     table.append({u"Microsoft.Resources"_s, u"resourceGroups"_s, resourceManagerVersions(), {}});
     table.append({u"Microsoft.Resources"_s, u"providers"_s, resourceManagerVersions(), {}});

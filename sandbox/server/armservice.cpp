@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Fluxdeck::Sandbox {
@@ -91,6 +93,47 @@ bool takeSecretProperties(QJsonObject *properties, QJsonObject *secrets)
     for (const QStringList &path : paths)
         found = take(*properties, path, 0) || found;
     return found;
+}
+
+// Azure RBAC's wildcard match of an action against a permission's pattern ("*/read",
+// "Microsoft.KubernetesConfiguration/*"), case-insensitive.
+bool actionMatches(const QString &pattern, const QString &action)
+{
+    const QRegularExpression expression(
+        QRegularExpression::anchoredPattern(QRegularExpression::escape(pattern).replace(u"\\*"_s, u".*"_s)),
+        QRegularExpression::CaseInsensitiveOption);
+    return expression.match(action).hasMatch();
+}
+
+bool permitted(const QJsonObject &access, const QString &action)
+{
+    const auto any = [&](const QJsonArray &patterns) {
+        return std::ranges::any_of(patterns, [&](const QJsonValue &p) { return actionMatches(p.toString(), action); });
+    };
+    return any(access.value(u"actions").toArray()) && !any(access.value(u"notActions").toArray());
+}
+
+// The RBAC action a write request needs: "Microsoft.KubernetesConfiguration/fluxConfigurations/write",
+// ".../delete", or "<namespace>/<type>/<name of the action>/action" for a POST.
+QString actionOf(const HttpRequest &request)
+{
+    const QStringList &s = request.segments;
+    qsizetype providers = -1;
+    for (qsizetype i = 0; i + 1 < s.size(); ++i) {
+        if (same(s[i], u"providers"))
+            providers = i;
+    }
+    if (providers < 0)
+        return u"Microsoft.Resources/subscriptions/resourceGroups/"_s
+               + (request.method == "DELETE" ? u"delete"_s : u"write"_s);
+    const QStringList rest = s.mid(providers + 2);
+    QStringList types;
+    for (qsizetype i = 0; i < rest.size(); i += 2)
+        types.append(rest[i]);
+    QString action = s[providers + 1] % u'/' % types.join(u'/');
+    if (request.method == "POST")
+        return action + u"/action"_s;
+    return action + (request.method == "DELETE" ? u"/delete"_s : u"/write"_s);
 }
 
 bool clusterType(const QString &providerNamespace, const QString &type)
@@ -240,6 +283,13 @@ HttpResponse ArmService::route(const HttpRequest &request)
         if (!m_store.subscription(s[1]))
             return HttpResponse::armError(404, u"SubscriptionNotFound"_s,
                                           u"The subscription '%1' could not be found."_s.arg(s[1]));
+        if (s.size() >= 5 && same(s[s.size() - 3], u"providers") && same(s[s.size() - 2], u"Microsoft.Authorization")
+            && same(s.last(), u"permissions"))
+            return permissions(request, s);
+        if (request.method != "GET" && request.method != "HEAD") {
+            if (auto refused = authorize(request))
+                return *refused;
+        }
         if (same(s[2], u"resourcegroups"))
             return resourceGroups(request, s);
         if (same(s[2], u"providers"))
@@ -247,6 +297,62 @@ HttpResponse ArmService::route(const HttpRequest &request)
     }
     return HttpResponse::armError(404, u"NotFound"_s,
                                   u"No HTTP resource was found that matches the request URI '%1'."_s.arg(request.path));
+}
+
+QJsonObject ArmService::accessAt(const QStringList &scope) const
+{
+    // The nearest resource at or above the scope that narrows the caller's access; else Owner.
+    for (qsizetype n = scope.size(); n >= 2; --n) {
+        const auto resource = m_store.get(u"/"_s + scope.mid(0, n).join(u'/'));
+        if (resource && resource->contains(u"__access"))
+            return resource->value(u"__access").toObject();
+    }
+    return {{u"actions"_s, QJsonArray{u"*"_s}}, {u"notActions"_s, QJsonArray{}}};
+}
+
+std::optional<HttpResponse> ArmService::authorize(const HttpRequest &request) const
+{
+    const QString action = actionOf(request);
+    // Listing a cluster's credentials is a POST that reading roles include where Azure says so.
+    if (permitted(accessAt(request.segments), action))
+        return std::nullopt;
+    return HttpResponse::armError(
+        403, u"AuthorizationFailed"_s,
+        u"The client '%1' with object id '%2' does not have authorization to perform action '%3' over scope '%4' "
+        "or the scope is invalid. If access was recently granted, please refresh your credentials."_s
+            .arg(m_identity.clientId(), m_identity.clientId(), action, request.path));
+}
+
+HttpResponse ArmService::permissions(const HttpRequest &request, const QStringList &s)
+{
+    if (auto bad = checkApiVersion(request, u"Microsoft.Authorization"_s, u"permissions"_s))
+        return *bad;
+    if (request.method != "GET")
+        return HttpResponse::armError(405, u"MethodNotAllowed"_s, u"The requested method is not allowed."_s);
+    const QStringList scope = s.mid(0, s.size() - 3);
+    if (scope.size() > 2 && !m_store.get(u"/"_s + scope.join(u'/')))
+        return HttpResponse::armError(404, u"ResourceNotFound"_s,
+                                      u"The Resource '%1' was not found."_s.arg(u"/"_s + scope.join(u'/')));
+    QJsonObject permission = accessAt(scope);
+    permission.insert(u"dataActions"_s, QJsonArray{});
+    permission.insert(u"notDataActions"_s, QJsonArray{});
+    return HttpResponse::json(200, QJsonObject{{u"value"_s, QJsonArray{permission}}});
+}
+
+std::optional<HttpResponse> ArmService::locationRefusal(const QJsonObject &cluster, const QString &type) const
+{
+    // Extension resources live where their cluster does; the GitOps service is not in every region.
+    const ResourceType *resourceType = findResourceType(ConfigNamespace, type);
+    const QString location = cluster.value(u"location").toString();
+    QStringList available;
+    for (const QString &region : resourceType ? resourceType->locations : QStringList{})
+        available.append(region.toLower().remove(u' '));
+    if (available.isEmpty() || available.contains(location.toLower().remove(u' ')))
+        return std::nullopt;
+    return HttpResponse::armError(
+        400, u"LocationNotAvailableForResourceType"_s,
+        u"The provided location '%1' is not available for resource type '%2/%3'. List of available regions for the "
+        "resource type is '%4'."_s.arg(location, ConfigNamespace, type, available.join(u',')));
 }
 
 HttpResponse ArmService::subscriptions(const HttpRequest &request, const QStringList &s)
@@ -680,6 +786,8 @@ std::optional<HttpResponse> ArmService::readWrite(const HttpRequest &request, co
 HttpResponse ArmService::putExtension(const HttpRequest &request, const QJsonObject &cluster, const QString &id,
                                       const QString &name)
 {
+    if (auto refused = locationRefusal(cluster, u"extensions"_s))
+        return *refused;
     QJsonObject body;
     std::optional<QJsonObject> existing;
     if (auto refused = readWrite(request, id, u"extension"_s, &body, &existing))
@@ -777,6 +885,8 @@ HttpResponse ArmService::putExtension(const HttpRequest &request, const QJsonObj
 HttpResponse ArmService::putFluxConfiguration(const HttpRequest &request, const QJsonObject &cluster, const QString &id,
                                               const QString &name, bool patch)
 {
+    if (auto refused = locationRefusal(cluster, u"fluxConfigurations"_s))
+        return *refused;
     QJsonObject body;
     std::optional<QJsonObject> existing;
     if (auto refused = readWrite(request, id, u"fluxConfiguration"_s, &body, &existing))

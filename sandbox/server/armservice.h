@@ -67,6 +67,12 @@ private:
                                                 const QString &type) const;
     HttpResponse page(const HttpRequest &request, const QList<QJsonObject> &items) const;
 
+    // Azure RBAC as the sandbox models it: full access, except below a resource that narrows it
+    // ("__access": {"actions", "notActions"}); writes outside it get 403 AuthorizationFailed.
+    QJsonObject accessAt(const QStringList &scope) const;
+    std::optional<HttpResponse> authorize(const HttpRequest &request) const;
+    HttpResponse permissions(const HttpRequest &request, const QStringList &s);
+    std::optional<HttpResponse> locationRefusal(const QJsonObject &cluster, const QString &type) const;
     HttpResponse subscriptions(const HttpRequest &request, const QStringList &s);
     HttpResponse resourceGroups(const HttpRequest &request, const QStringList &s);
     HttpResponse providers(const HttpRequest &request, const QStringList &s);

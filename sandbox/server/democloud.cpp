@@ -253,8 +253,37 @@ void seedDemoCloud(ResourceStore &store, const QString &tenantId)
                                                 ClusterFacts{1, u"amd64"_s, u"1.30.8"_s}, u"aks_edge_k3s"_s);
     addFluxExtension(store, tenantId, store01, u"1.17.3"_s, false);
 
+    // The retail team owns its store clusters; the platform team may only read them, so writing
+    // Flux there is refused (AuthorizationFailed), as the permissions API tells beforehand.
+    if (auto retail = store.get(store01)) {
+        retail->insert(u"__access"_s, QJsonObject{{u"actions"_s, QJsonArray{u"*/read"_s,
+                                                                            u"Microsoft.Kubernetes/connectedClusters/listClusterUserCredential/action"_s}},
+                                                  {u"notActions"_s, QJsonArray{}}});
+        store.put(*retail);
+    }
+
     addManagedCluster(store, tenantId, DevelopmentSubscription, u"rg-dev"_s, u"aks-dev-westus2"_s, u"West US 2"_s,
                       ClusterFacts{2, u"amd64"_s, u"1.33.2"_s}, true);
+
+    // Factory edge: one cluster in a region without the GitOps service, one ARM64 board whose
+    // microsoft.flux predates ARM64 support (installed before its ARM64 nodes joined: it failed).
+    addGroup(store, ProductionSubscription, u"rg-factory"_s, u"West Europe"_s);
+    addConnectedCluster(store, tenantId, ProductionSubscription, u"rg-factory"_s, u"arc-factory-doha"_s,
+                        u"Qatar Central"_s, ClusterFacts{2, u"amd64"_s, u"1.31.5"_s}, u"k3s"_s);
+    const QString pi = addConnectedCluster(store, tenantId, ProductionSubscription, u"rg-factory"_s,
+                                           u"arc-factory-pi"_s, u"West Europe"_s,
+                                           ClusterFacts{1, u"arm64"_s, u"1.30.8"_s}, u"k3s"_s);
+    addFluxExtension(store, tenantId, pi, u"1.6.3"_s, false, u"Failed"_s);
+    if (auto failed = store.get(pi + u"/providers/Microsoft.KubernetesConfiguration/extensions/flux"_s)) {
+        QJsonObject properties = failed->value(u"properties").toObject();
+        properties.insert(u"errorInfo"_s,
+                          QJsonObject{{u"code"_s, u"ExtensionOperationFailed"_s},
+                                      {u"message"_s, u"The extension operation failed: pods in flux-system stay in "
+                                                     "ErrImagePull: no match for platform in manifest: not found "
+                                                     "(linux/arm64). microsoft.flux supports ARM64 from 1.7.0."_s}});
+        failed->insert(u"properties"_s, properties);
+        store.put(*failed);
+    }
 }
 
 void seedFleet(ResourceStore &store, const QString &tenantId, int count, quint32 seed)

@@ -39,6 +39,7 @@ public:
     void expireAllAccessTokens();
 
     QString tenantId() const { return m_tenantId; }
+    QString clientId() const { return m_clientId; }
     static QString azureCliClientId();
 
 private:

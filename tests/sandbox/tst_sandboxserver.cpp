@@ -332,8 +332,8 @@ private Q_SLOTS:
         }
         names.sort();
         QCOMPARE(names, (QStringList{u"aks-legacy-spn"_s, u"aks-prod-eastus"_s, u"arc-edge-arm64"_s,
-                                     u"arc-retail-store-01"_s}));
-        QCOMPARE(pages, 2);   // two of each, page size 2: one page each
+                                     u"arc-factory-doha"_s, u"arc-factory-pi"_s, u"arc-retail-store-01"_s}));
+        QCOMPARE(pages, 3);   // page size 2: two managed clusters on one page, four connected on two
 
         const Reply subscriptions = m_client->get(u"/subscriptions?api-version=2022-12-01"_s);
         QCOMPARE(subscriptions.json.value(u"value").toArray().size(), 2);
@@ -361,6 +361,53 @@ private Q_SLOTS:
                                       .toString(), u"Registered"_s, 10000);
         QCOMPARE(m_client->put(fluxConfigurationPath(devCluster, u"cluster-config"_s) + Config,
                                demoConfiguration(infraAndApps())).status, 201);
+    }
+
+    void accessAndRegionsAreChecked()
+    {
+        QVERIFY(m_client->signIn());
+        const QString retail = cluster(Prod, u"rg-edge"_s, u"Microsoft.Kubernetes/connectedClusters"_s, u"arc-retail-store-01"_s);
+        const QString prod = cluster(Prod, u"rg-gitops-prod"_s, u"Microsoft.ContainerService/managedClusters"_s, u"aks-prod-eastus"_s);
+        const QString permissions = u"/providers/Microsoft.Authorization/permissions?api-version=2022-04-01"_s;
+
+        // The permissions API says what the caller may do at a scope.
+        const Reply full = m_client->get(prod + permissions);
+        QCOMPARE(full.status, 200);
+        QCOMPARE(full.json[u"value"][0][u"actions"].toArray(), QJsonArray{u"*"_s});
+        const Reply reader = m_client->get(retail + permissions);
+        QCOMPARE(reader.status, 200);
+        QVERIFY(reader.json[u"value"][0][u"actions"].toArray().contains(u"*/read"_s));
+        QCOMPARE(m_client->get(retail + u"/providers/Microsoft.Authorization/permissions"_s).status, 400);
+
+        // ... and writes outside it are refused as Azure refuses them.
+        const Reply refused = m_client->put(fluxConfigurationPath(retail, u"cluster-config"_s) + Config,
+                                            demoConfiguration(infraAndApps()));
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.json[u"error"][u"code"].toString(), u"AuthorizationFailed"_s);
+        QVERIFY2(refused.json[u"error"][u"message"].toString().contains(
+                     u"'Microsoft.KubernetesConfiguration/fluxConfigurations/write'"_s),
+                 refused.body.constData());
+        QCOMPARE(m_client->send("DELETE", retail + u"/providers/Microsoft.KubernetesConfiguration/extensions/flux"
+                                                   "?api-version=2025-03-01"_s).status, 403);
+        // Reading its credentials is part of the role it has.
+        QCOMPARE(m_client->send("POST", retail + u"/listClusterUserCredential?api-version=2024-12-01-preview"_s,
+                                R"({"authenticationMethod":"Token","clientProxy":false})").status, 200);
+
+        // GitOps is not offered in every region Arc reaches.
+        const QString doha = cluster(Prod, u"rg-factory"_s, u"Microsoft.Kubernetes/connectedClusters"_s, u"arc-factory-doha"_s);
+        const Reply region = m_client->put(fluxConfigurationPath(doha, u"cluster-config"_s) + Config,
+                                           demoConfiguration(infraAndApps()));
+        QCOMPARE(region.status, 400);
+        QCOMPARE(region.json[u"error"][u"code"].toString(), u"LocationNotAvailableForResourceType"_s);
+        QVERIFY(region.json[u"error"][u"message"].toString().contains(u"'qatarcentral'"_s));
+
+        // The ARM64 board's extension predates ARM64 support and failed.
+        const QString pi = cluster(Prod, u"rg-factory"_s, u"Microsoft.Kubernetes/connectedClusters"_s, u"arc-factory-pi"_s);
+        const Reply extension = m_client->get(pi + u"/providers/Microsoft.KubernetesConfiguration/extensions/flux"
+                                                   "?api-version=2025-03-01"_s);
+        QCOMPARE(extension.json[u"properties"][u"provisioningState"].toString(), u"Failed"_s);
+        QCOMPARE(extension.json[u"properties"][u"currentVersion"].toString(), u"1.6.3"_s);
+        QVERIFY(extension.json[u"properties"][u"errorInfo"][u"message"].toString().contains(u"linux/arm64"_s));
     }
 
     void secretPropertiesAreWriteOnly()
@@ -665,8 +712,9 @@ private Q_SLOTS:
         for (const QJsonValue row : clusters.json.value(u"data").toArray())
             names.append(row.toObject().value(u"name").toString());
         QCOMPARE(names, (QStringList{u"aks-dev-westus2"_s, u"aks-legacy-spn"_s, u"aks-prod-eastus"_s,
-                                     u"arc-edge-arm64"_s, u"arc-retail-store-01"_s}));
-        QCOMPARE(clusters.json.value(u"totalRecords").toInt(), 5);
+                                     u"arc-edge-arm64"_s, u"arc-factory-doha"_s, u"arc-factory-pi"_s,
+                                     u"arc-retail-store-01"_s}));
+        QCOMPARE(clusters.json.value(u"totalRecords").toInt(), 7);
         // Resource Graph lower-cases types and resource groups.
         QCOMPARE(clusters.json.value(u"data").toArray().at(3).toObject().value(u"type").toString(),
                  u"microsoft.kubernetes/connectedclusters"_s);
@@ -680,7 +728,7 @@ private Q_SLOTS:
                                      "tostring(properties.currentVersion) | summarize count() by version | order by "
                                      "version asc"_s);
         QCOMPARE(versions.status, 200);
-        QCOMPARE(versions.json.value(u"data").toArray().size(), 2);   // 1.17.3 and the latest
+        QCOMPARE(versions.json.value(u"data").toArray().size(), 3);   // 1.6.3, 1.17.3 and the latest
 
         // Paging: $top and $skipToken walk the same rows.
         QStringList paged;

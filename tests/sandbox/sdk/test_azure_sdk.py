@@ -55,7 +55,7 @@ class SandboxWithAzureSdk(unittest.TestCase):
         ids = sorted(s.subscription_id for s in subscriptions.subscriptions.list())
         self.assertEqual(ids, sorted([PROD, DEV]))
         resources = ResourceManagementClient(self.credential, PROD, **self.options)
-        self.assertEqual(sorted(g.name for g in resources.resource_groups.list()), ["rg-edge", "rg-gitops-prod"])
+        self.assertEqual(sorted(g.name for g in resources.resource_groups.list()), ["rg-edge", "rg-factory", "rg-gitops-prod"])
         provider = resources.providers.get("Microsoft.KubernetesConfiguration")
         self.assertEqual(provider.registration_state, "Registered")
 
@@ -79,7 +79,8 @@ class SandboxWithAzureSdk(unittest.TestCase):
 
         arc = ConnectedKubernetesClient(self.credential, PROD, **self.options)
         connected = {c.name: c for c in arc.connected_cluster.list_by_subscription()}
-        self.assertEqual(sorted(connected), ["arc-edge-arm64", "arc-retail-store-01"])
+        self.assertEqual(sorted(connected),
+                         ["arc-edge-arm64", "arc-factory-doha", "arc-factory-pi", "arc-retail-store-01"])
         self.assertEqual(connected["arc-edge-arm64"].distribution, "k3s")
         self.assertEqual(connected["arc-edge-arm64"].connectivity_status, "Connected")
 
