@@ -1,11 +1,18 @@
 // Fluxdeck's composition root: one of each shared service, handed to the main window.
 
 #include "appsettings.h"
+#include "azuresession.h"
+#include "clouds.h"
+#include "clusterpage.h"
+#include "clusterresources.h"
+#include "explorerloader.h"
+#include "explorermodel.h"
 #include "gitlibrary.h"
 #include "libraryinfo.h"
 #include "localization.h"
 #include "mainwindow.h"
 #include "operationsmodel.h"
+#include "secretstore.h"
 #include "theme.h"
 #include "server/embeddedsandbox.h"
 
@@ -14,9 +21,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QImage>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -35,6 +45,44 @@ bool wantsOffscreen(int argc, char **argv)
     }
     return screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+Fluxdeck::Items::AzureSession::Method sessionMethod(Fluxdeck::Domain::SignInMethod method)
+{
+    using Method = Fluxdeck::Items::AzureSession::Method;
+    switch (method) {
+    case Fluxdeck::Domain::SignInMethod::Environment:
+        return Method::Environment;
+    case Fluxdeck::Domain::SignInMethod::AzureCli:
+        return Method::AzureCli;
+    case Fluxdeck::Domain::SignInMethod::DeviceCode:
+        return Method::DeviceCode;
+    case Fluxdeck::Domain::SignInMethod::Automatic:
+        break;
+    }
+    return Method::Automatic;
+}
+
+// --open: the cluster whose name or ARM id this is, opened in the window.
+Fluxdeck::Ui::ClusterPage *openNamedCluster(Fluxdeck::Ui::MainWindow &window, const QString &cluster)
+{
+    const QAbstractItemModel *model = &window.explorerModel();
+    QList<QModelIndex> pending{QModelIndex()};
+    while (!pending.isEmpty()) {
+        const QModelIndex parent = pending.takeFirst();
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex child = model->index(row, 0, parent);
+            const QString id = child.data(Fluxdeck::Items::ExplorerModel::ResourceIdRole).toString();
+            if (!id.isEmpty() && (id.compare(cluster, Qt::CaseInsensitive) == 0 || child.data().toString() == cluster)) {
+                const auto kind = child.data(Fluxdeck::Items::ExplorerModel::KindRole).value<Fluxdeck::Items::ExplorerModel::Kind>();
+                if (kind == Fluxdeck::Items::ExplorerModel::Kind::ManagedCluster
+                    || kind == Fluxdeck::Items::ExplorerModel::Kind::ConnectedCluster)
+                    return window.openCluster(id);
+            }
+            pending.append(child);
+        }
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -87,6 +135,10 @@ int main(int argc, char **argv)
     parser.addOption(screenshotOption);
     parser.addOption(sandboxOption);
     parser.addOption(sandboxStateOption);
+    const QCommandLineOption openOption(
+        u"open"_s, QApplication::translate("main", "Open the page of this cluster (name or resource ID) once signed in."),
+        u"cluster"_s);
+    parser.addOption(openOption);
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
         return 2;
@@ -107,33 +159,76 @@ int main(int argc, char **argv)
     Fluxdeck::Git::GitLibrary git;
     KSyntaxHighlighting::Repository highlighting;
     Fluxdeck::Items::OperationsModel operations;
-    Fluxdeck::Ui::MainWindow window({settings, highlighting, operations, localization});
+    QNetworkAccessManager network;
+    Fluxdeck::Items::KeychainSecretStore keychain;
+    Fluxdeck::Items::AzureSession session(&network, &keychain);
+    Fluxdeck::Ui::MainWindow window({settings, highlighting, operations, localization, &session});
     window.show();
 
-    // The sandbox runs on its own thread; the window shows its start in Operations.
+    // The sandbox runs on its own thread; the window shows its start in Operations. Once it has
+    // announced itself, the session signs in to it as to any cloud.
     Fluxdeck::Sandbox::EmbeddedSandbox sandbox;
-    const bool useSandbox = parser.isSet(sandboxOption) || stored.cloud == Fluxdeck::Domain::AppSettings::defaultCloud();
-    if (useSandbox) {
-        Fluxdeck::Sandbox::SandboxServer::Options options;
-        options.stateDirectory = parser.isSet(sandboxStateOption)
-            ? parser.value(sandboxStateOption)
-            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sandbox"_s;
+    QJsonObject announcement;
+    bool sandboxStarted = false;
+    Fluxdeck::Sandbox::SandboxServer::Options sandboxOptions;
+    sandboxOptions.stateDirectory = parser.isSet(sandboxStateOption)
+        ? parser.value(sandboxStateOption)
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sandbox"_s;
+    const auto signInToSandbox = [&] {
+        auto cloud = Fluxdeck::Net::AzureCloudEndpoints::fromSandboxAnnouncement(announcement);
+        if (!cloud)
+            return;
+        session.setCloud(*cloud);
+        window.setCloudEndpoint(announcement.value(u"armEndpoint").toString());
+        session.signIn(Fluxdeck::Items::AzureSession::Interaction::Silent);
+    };
+    const auto startSandbox = [&] {
+        if (sandboxStarted)
+            return;
+        sandboxStarted = true;
         const auto operation = operations.start(QApplication::translate("main", "Starting the sandbox cloud"));
         QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::started, &window,
-                         [&operations, &window, operation](const QJsonObject &announcement) {
-                             const QString endpoint = announcement.value(u"armEndpoint").toString();
-                             operations.succeed(operation, QApplication::translate("main", "Listening on %1").arg(endpoint));
-                             window.setCloudEndpoint(endpoint);
+                         [&, operation](const QJsonObject &announced) {
+                             announcement = announced;
+                             operations.succeed(operation, QApplication::translate("main", "Listening on %1")
+                                                               .arg(announced.value(u"armEndpoint").toString()));
+                             if (Fluxdeck::Domain::AppSettings::load(settings).cloud
+                                     == Fluxdeck::Domain::AppSettings::defaultCloud()
+                                 || parser.isSet(sandboxOption))
+                                 signInToSandbox();
                          });
         QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::failed, &window,
                          [&operations, operation](const QString &message) { operations.fail(operation, message); });
-        sandbox.start(options);
-    }
+        sandbox.start(sandboxOptions);
+    };
+    // Points the session at the chosen cloud and signs in silently where that needs nobody
+    // (a device code waits until the user asks to sign in).
+    const auto chooseCloud = [&](const Fluxdeck::Domain::AppSettings &chosen, bool forceSandbox) {
+        session.setMethod(sessionMethod(chosen.signInMethod));
+        if (forceSandbox || chosen.cloud == Fluxdeck::Domain::AppSettings::defaultCloud()) {
+            if (!announcement.isEmpty())
+                signInToSandbox();
+            else
+                startSandbox();
+            return;
+        }
+        const auto cloud = Fluxdeck::Net::AzureCloudEndpoints::builtIn(chosen.cloud);
+        if (!cloud)
+            return;
+        session.setCloud(*cloud);
+        window.setCloudEndpoint(cloud->resourceManager.host());
+        session.signIn(Fluxdeck::Items::AzureSession::Interaction::Silent);
+    };
+    QObject::connect(&window, &Fluxdeck::Ui::MainWindow::cloudChosen, &window,
+                     [&](const Fluxdeck::Domain::AppSettings &chosen) { chooseCloud(chosen, false); });
+    const bool useSandbox = parser.isSet(sandboxOption) || stored.cloud == Fluxdeck::Domain::AppSettings::defaultCloud();
+    chooseCloud(stored, useSandbox);
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        // Queued: the first layout and paint happen once the event loop runs, and a starting
-        // sandbox has settled (it reports within seconds either way).
+        const QString open = parser.value(openOption);
+        // Taken once the explorer has filled (and the asked-for cluster page has loaded), or
+        // whatever shows after 20 s: a screenshot of a failure is still a screenshot.
         const auto shoot = [&window, file] {
             const QImage image = window.grab().toImage();
             if (!image.save(file, "PNG")) {
@@ -144,14 +239,30 @@ int main(int argc, char **argv)
             }
             QApplication::exit(0);
         };
-        if (useSandbox) {
-            QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::started, &window,
-                             [shoot] { QTimer::singleShot(0, shoot); });
-            QObject::connect(&sandbox, &Fluxdeck::Sandbox::EmbeddedSandbox::failed, &window,
-                             [shoot] { QTimer::singleShot(0, shoot); });
-        } else {
-            QTimer::singleShot(0, &window, shoot);
+        const auto settle = [shoot] { QTimer::singleShot(300, shoot); };
+        QTimer::singleShot(20000, &window, shoot);
+        QObject::connect(&session, &Fluxdeck::Items::AzureSession::stateChanged, &window,
+                         [settle](Fluxdeck::Items::AzureSession::State state) {
+                             if (state == Fluxdeck::Items::AzureSession::State::Failed)
+                                 settle();
+                         });
+        if (auto *loader = window.explorerLoader()) {
+            QObject::connect(loader, &Fluxdeck::Items::ExplorerLoader::loaded, &window, [&window, open, settle, shoot] {
+                if (open.isEmpty()) {
+                    settle();
+                    return;
+                }
+                Fluxdeck::Ui::ClusterPage *page = openNamedCluster(window, open);
+                if (!page) {
+                    settle();
+                    return;
+                }
+                QObject::connect(page->details(), &Fluxdeck::Items::ClusterDetails::loaded, &window, settle);
+            });
+            QObject::connect(loader, &Fluxdeck::Items::ExplorerLoader::failed, &window, settle);
         }
+        if (!useSandbox && session.state() == Fluxdeck::Items::AzureSession::State::SignedOut)
+            QTimer::singleShot(0, &window, shoot);
     }
     return QApplication::exec();
 }

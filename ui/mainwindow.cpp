@@ -3,7 +3,13 @@
 #include "logo.h"
 
 #include "aboutdialog.h"
+#include "azuresession.h"
+#include "clusterfacts.h"
+#include "clusterpage.h"
+#include "clusterresources.h"
+#include "explorerloader.h"
 #include "explorermodel.h"
+#include "signindialog.h"
 #include "localization.h"
 #include "operationsdock.h"
 #include "operationsmodel.h"
@@ -13,15 +19,19 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 using Fluxdeck::Domain::AppSettings;
@@ -45,6 +55,8 @@ MainWindow::MainWindow(UiServices services, QWidget *parent)
     , m_services(services)
     , m_settings(AppSettings::load(services.settings))
     , m_explorer(new Items::ExplorerModel(this))
+    , m_explorerFilter(new QSortFilterProxyModel(this))
+    , m_explorerFilterEdit(new QLineEdit)
     , m_tabs(new QTabWidget)
     , m_welcome(new WelcomePage)
     , m_explorerDock(new QDockWidget)
@@ -64,20 +76,45 @@ MainWindow::MainWindow(UiServices services, QWidget *parent)
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
+    // The filter keeps every row whose name (or any descendant's) matches, so a cluster shows
+    // with its resource group and subscription.
+    m_explorerFilter->setSourceModel(m_explorer);
+    m_explorerFilter->setRecursiveFilteringEnabled(true);
+    m_explorerFilter->setAutoAcceptChildRows(true);
+    m_explorerFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_explorerFilter->setFilterKeyColumn(Items::ExplorerModel::NameColumn);
+    m_explorerFilter->setSortRole(Items::ExplorerModel::SortRole);
+    m_explorerFilter->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_explorerFilterEdit->setObjectName(u"explorerFilter"_s);
+    m_explorerFilterEdit->setClearButtonEnabled(true);
+    connect(m_explorerFilterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_explorerFilter->setFilterFixedString(text);
+        if (!text.isEmpty())
+            m_explorerView->expandAll();
+    });
     m_explorerView->setObjectName(u"explorerView"_s);
-    m_explorerView->setModel(m_explorer);
-    m_explorerView->setHeaderHidden(true);
+    m_explorerView->setModel(m_explorerFilter);
     m_explorerView->setUniformRowHeights(true);
+    m_explorerView->setSortingEnabled(true);
+    m_explorerView->sortByColumn(Items::ExplorerModel::NameColumn, Qt::AscendingOrder);
+    m_explorerView->header()->setStretchLastSection(false);
+    m_explorerView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_explorerView->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_explorerView, &QTreeView::activated, this, &MainWindow::activateExplorerItem);
+    auto *explorer = new QWidget;
+    auto *explorerLayout = new QVBoxLayout(explorer);
+    explorerLayout->setContentsMargins(0, 0, 0, 0);
+    explorerLayout->setSpacing(2);
+    explorerLayout->addWidget(m_explorerFilterEdit);
+    explorerLayout->addWidget(m_explorerView);
     m_explorerDock->setObjectName(u"explorerDock"_s);
-    m_explorerDock->setWidget(m_explorerView);
+    m_explorerDock->setWidget(explorer);
     m_explorerDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, m_explorerDock);
 
     m_operationsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_operationsDock);
-    resizeDocks({m_explorerDock}, {320}, Qt::Horizontal);
+    resizeDocks({m_explorerDock}, {400}, Qt::Horizontal);
     resizeDocks({m_operationsDock}, {170}, Qt::Vertical);
 
     m_cloudStatus->setObjectName(u"cloudStatus"_s);
@@ -89,7 +126,25 @@ MainWindow::MainWindow(UiServices services, QWidget *parent)
     createActions();
     createMenus();
     m_explorer->showSignedOut(m_settings.cloud);
+    if (m_services.session) {
+        m_loader = new Items::ExplorerLoader(m_explorer, m_services.session, &m_services.operations, this);
+        m_loader->setCloudName(m_settings.cloud);
+        connect(m_services.session, &Items::AzureSession::stateChanged, this, &MainWindow::sessionChanged);
+        connect(m_services.session, &Items::AzureSession::deviceCodeReceived, this, &MainWindow::showDeviceCode);
+        connect(m_loader, &Items::ExplorerLoader::loaded, this, [this] {
+            // The cloud and its subscriptions open; resource groups stay folded until asked for.
+            const QModelIndex cloud = m_explorerFilter->index(0, 0);
+            m_explorerView->expand(cloud);
+            for (int row = 0; row < m_explorerFilter->rowCount(cloud); ++row)
+                m_explorerView->expand(m_explorerFilter->index(row, 0, cloud));
+            if (!m_explorerView->currentIndex().isValid())
+                m_explorerView->setCurrentIndex(cloud);
+        });
+    }
+    connect(m_explorerView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::updateExplorerActions);
     retranslate();
+    updateExplorerActions();
 
     resize(defaultSize());
     restoreGeometry(m_services.settings.value("window/geometry").toByteArray());
@@ -158,12 +213,68 @@ void MainWindow::createActions()
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 
+    m_signInAction = new QAction(this);
+    m_signInAction->setObjectName(u"signInAction"_s);
+    m_signInAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_signInAction, &QAction::triggered, this, [this] {
+        if (m_services.session)
+            m_services.session->signIn();
+    });
+    m_signOutAction = new QAction(this);
+    m_signOutAction->setObjectName(u"signOutAction"_s);
+    connect(m_signOutAction, &QAction::triggered, this, [this] {
+        if (m_services.session)
+            m_services.session->signOut();
+    });
+    m_refreshAction = new QAction(this);
+    m_refreshAction->setObjectName(u"refreshExplorerAction"_s);
+    m_refreshAction->setShortcuts(QKeySequence::Refresh);
+    m_refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        if (m_loader)
+            m_loader->refresh();
+    });
+    m_openClusterAction = new QAction(this);
+    m_openClusterAction->setObjectName(u"openClusterAction"_s);
+    connect(m_openClusterAction, &QAction::triggered, this, [this] { activateExplorerItem(m_explorerView->currentIndex()); });
+    m_copyIdAction = new QAction(this);
+    m_copyIdAction->setObjectName(u"copyResourceIdAction"_s);
+    m_copyIdAction->setShortcuts(QKeySequence::Copy);
+    m_copyIdAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_copyIdAction, &QAction::triggered, this, [this] {
+        QApplication::clipboard()->setText(currentExplorerIndex().data(Items::ExplorerModel::ResourceIdRole).toString());
+    });
+    m_copyCommandAction = new QAction(this);
+    m_copyCommandAction->setObjectName(u"copyAzCommandAction"_s);
+    m_copyCommandAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyCommandAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_copyCommandAction, &QAction::triggered, this, [this] {
+        const QJsonObject resource = currentExplorerIndex().data(Items::ExplorerModel::ResourceRole).toJsonObject();
+        QApplication::clipboard()->setText(Items::ClusterFacts::fromResource(resource).showCommand());
+    });
+    m_filterAction = new QAction(this);
+    m_filterAction->setShortcuts(QKeySequence::Find);
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_explorerDock->show();
+        m_explorerFilterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_explorerFilterEdit->selectAll();
+    });
+    addAction(m_filterAction);
+
+    m_explorerView->addAction(m_openClusterAction);
+    m_explorerView->addAction(m_copyIdAction);
+    m_explorerView->addAction(m_copyCommandAction);
+    m_explorerView->addAction(m_refreshAction);
     m_explorerView->addAction(m_settingsAction);
 }
 
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_signInAction);
+    m_fileMenu->addAction(m_signOutAction);
+    m_fileMenu->addAction(m_refreshAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settingsAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_closeTabAction);
@@ -174,6 +285,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_operationsDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_focusExplorerAction);
+    m_viewMenu->addAction(m_filterAction);
     m_viewMenu->addAction(m_focusOperationsAction);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_fullScreenAction);
@@ -203,6 +315,15 @@ void MainWindow::retranslate()
     m_explorerDock->setWindowTitle(tr("Explorer"));
     m_explorerDock->toggleViewAction()->setText(tr("Show &Explorer"));
     m_operationsDock->toggleViewAction()->setText(tr("Show &Operations"));
+    m_signInAction->setText(tr("Sign &In"));
+    m_signOutAction->setText(tr("Sign &Out"));
+    m_refreshAction->setText(tr("&Refresh"));
+    m_openClusterAction->setText(tr("&Open"));
+    m_copyIdAction->setText(tr("Copy Resource &ID"));
+    m_copyCommandAction->setText(tr("Copy as &az Command"));
+    m_filterAction->setText(tr("&Filter Explorer"));
+    m_explorerFilterEdit->setPlaceholderText(tr("Filter by name"));
+    m_explorerFilterEdit->setAccessibleName(tr("Filter the explorer"));
     m_explorerView->setAccessibleName(tr("Explorer"));
     m_explorerView->setAccessibleDescription(tr("Clouds, subscriptions, resource groups and clusters"));
     m_tabs->setAccessibleName(tr("Work area"));
@@ -225,7 +346,31 @@ void MainWindow::updateStatus()
 {
     const QString cloud = m_cloudEndpoint.isEmpty() ? m_settings.cloud
                                                     : tr("%1 (%2)").arg(m_settings.cloud, m_cloudEndpoint);
-    m_cloudStatus->setText(tr("Cloud: %1 · not signed in").arg(cloud));
+    const Items::AzureSession *session = m_services.session;
+    const auto state = session ? session->state() : Items::AzureSession::State::SignedOut;
+    switch (state) {
+    case Items::AzureSession::State::SignedOut:
+        m_cloudStatus->setText(tr("Cloud: %1 · not signed in").arg(cloud));
+        break;
+    case Items::AzureSession::State::SigningIn:
+        m_cloudStatus->setText(tr("Cloud: %1 · signing in…").arg(cloud));
+        break;
+    case Items::AzureSession::State::Failed:
+        m_cloudStatus->setText(tr("Cloud: %1 · sign-in failed").arg(cloud));
+        break;
+    case Items::AzureSession::State::SignedIn:
+        m_cloudStatus->setText(tr("Cloud: %1 · signed in with %2 · subscriptions: %3")
+                                   .arg(cloud, session->methodName())
+                                   .arg(session->subscriptions().size()));
+        break;
+    }
+    m_cloudStatus->setToolTip(state == Items::AzureSession::State::Failed ? session->errorMessage() : QString());
+    if (m_signInAction) {
+        m_signInAction->setEnabled(session && (state == Items::AzureSession::State::SignedOut
+                                               || state == Items::AzureSession::State::Failed));
+        m_signOutAction->setEnabled(session && state != Items::AzureSession::State::SignedOut);
+        m_refreshAction->setEnabled(state == Items::AzureSession::State::SignedIn);
+    }
     const int running = m_services.operations.runningCount();
     m_operationsStatus->setText(running == 0 ? tr("No operations running")
                                              : tr("Operations running: %1").arg(running));
@@ -267,8 +412,15 @@ void MainWindow::applySettings(const AppSettings &settings)
         applyTheme(settings.theme);
     if (settings.language != previous.language)
         m_services.localization.activate(Domain::resolveLanguage(settings.language, {}, QLocale::system()));
-    if (settings.cloud != previous.cloud)
-        m_explorer->showSignedOut(settings.cloud);
+    if (settings.cloud != previous.cloud || settings.signInMethod != previous.signInMethod) {
+        if (settings.cloud != previous.cloud)
+            m_cloudEndpoint.clear();
+        if (m_loader)
+            m_loader->setCloudName(settings.cloud);
+        else
+            m_explorer->showSignedOut(settings.cloud);
+        Q_EMIT cloudChosen(m_settings);
+    }
     updateStatus();
 }
 
@@ -291,8 +443,95 @@ void MainWindow::closeTab(int index)
 
 void MainWindow::activateExplorerItem(const QModelIndex &index)
 {
-    if (index.data(Items::ExplorerModel::ActionRole).toString() == Items::ExplorerModel::ChooseCloudAction)
-        openSettings();
+    const QString action = index.data(Items::ExplorerModel::ActionRole).toString();
+    if (action == Items::ExplorerModel::ChooseCloudAction) {
+        // Signed out: sign in to the chosen cloud when there is a session, else choose one.
+        if (m_services.session && m_services.session->state() == Items::AzureSession::State::SignedOut
+            && !m_services.session->cloud().name.isEmpty())
+            m_services.session->signIn();
+        else
+            openSettings();
+        return;
+    }
+    if (action == Items::ExplorerModel::SignInAction) {
+        if (m_services.session)
+            m_services.session->signIn();
+        return;
+    }
+    if (action == Items::ExplorerModel::RetryAction) {
+        if (m_loader)
+            m_loader->refresh();
+        return;
+    }
+    const auto kind = index.data(Items::ExplorerModel::KindRole).value<Items::ExplorerModel::Kind>();
+    if (kind == Items::ExplorerModel::Kind::ManagedCluster || kind == Items::ExplorerModel::Kind::ConnectedCluster)
+        openCluster(index.data(Items::ExplorerModel::ResourceIdRole).toString());
+    else if (index.isValid())
+        m_explorerView->setExpanded(index, !m_explorerView->isExpanded(index));
+}
+
+QModelIndex MainWindow::currentExplorerIndex() const
+{
+    const QModelIndex current = m_explorerView->currentIndex();
+    return current.siblingAtColumn(Items::ExplorerModel::NameColumn);
+}
+
+void MainWindow::updateExplorerActions()
+{
+    const auto kind = currentExplorerIndex().data(Items::ExplorerModel::KindRole).value<Items::ExplorerModel::Kind>();
+    const bool cluster = currentExplorerIndex().isValid()
+                         && (kind == Items::ExplorerModel::Kind::ManagedCluster
+                             || kind == Items::ExplorerModel::Kind::ConnectedCluster);
+    m_openClusterAction->setEnabled(cluster);
+    m_copyCommandAction->setEnabled(cluster);
+    m_copyIdAction->setEnabled(!currentExplorerIndex().data(Items::ExplorerModel::ResourceIdRole).toString().isEmpty());
+}
+
+ClusterPage *MainWindow::openCluster(const QString &clusterId)
+{
+    Net::ArmClient *arm = m_services.session ? m_services.session->arm() : nullptr;
+    if (!arm || clusterId.isEmpty())
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *page = qobject_cast<ClusterPage *>(m_tabs->widget(i));
+        if (page && page->clusterId().compare(clusterId, Qt::CaseInsensitive) == 0) {
+            m_tabs->setCurrentIndex(i);
+            return page;
+        }
+    }
+    auto *page = new ClusterPage(new Items::ClusterDetails(arm, clusterId));
+    const int tab = m_tabs->addTab(page, clusterId.section(u'/', -1));
+    connect(page, &ClusterPage::titleChanged, this, [this, page](const QString &title) {
+        if (const int at = m_tabs->indexOf(page); at >= 0)
+            m_tabs->setTabText(at, title);
+    });
+    m_tabs->setCurrentIndex(tab);
+    page->refresh();
+    return page;
+}
+
+void MainWindow::sessionChanged()
+{
+    updateStatus();
+    if (m_services.session && m_services.session->state() == Items::AzureSession::State::SignedOut) {
+        // Pages read through the session's client, which is gone.
+        for (int i = m_tabs->count() - 1; i >= 0; --i) {
+            if (qobject_cast<ClusterPage *>(m_tabs->widget(i)))
+                closeTab(i);
+        }
+    }
+}
+
+void MainWindow::showDeviceCode(const QString &userCode, const QUrl &verificationUri, const QString &message,
+                                const QDateTime &expiresAt)
+{
+    auto *dialog = findChild<SignInDialog *>();
+    if (!dialog) {
+        dialog = new SignInDialog(m_services.session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->showCode(userCode, verificationUri, message, expiresAt);
+    dialog->open();
 }
 
 } // namespace Fluxdeck::Ui

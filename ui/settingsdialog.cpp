@@ -20,16 +20,20 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     , m_language(new QComboBox)
     , m_theme(new QComboBox)
     , m_cloud(new QComboBox)
+    , m_signIn(new QComboBox)
     , m_languageLabel(new QLabel)
     , m_themeLabel(new QLabel)
     , m_cloudLabel(new QLabel)
     , m_cloudHint(new QLabel)
+    , m_signInLabel(new QLabel)
+    , m_signInHint(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(u"settingsDialog"_s);
     m_language->setObjectName(u"languageCombo"_s);
     m_theme->setObjectName(u"themeCombo"_s);
     m_cloud->setObjectName(u"cloudCombo"_s);
+    m_signIn->setObjectName(u"signInCombo"_s);
     m_buttons->setObjectName(u"settingsButtons"_s);
 
     for (int i = 0; i < 3; ++i) {
@@ -44,6 +48,10 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_theme->setItemData(2, QVariant::fromValue(Theme::Dark));
     for (const QString &cloud : AppSettings::knownClouds())
         m_cloud->addItem(QString(), cloud);
+    for (const auto method : {Domain::SignInMethod::Automatic, Domain::SignInMethod::Environment,
+                              Domain::SignInMethod::AzureCli, Domain::SignInMethod::DeviceCode})
+        m_signIn->addItem(QString(), QVariant::fromValue(method));
+    m_signIn->setCurrentIndex(std::max(0, m_signIn->findData(QVariant::fromValue(settings.signInMethod))));
 
     m_language->setCurrentIndex(m_language->findData(QVariant::fromValue(settings.language)));
     m_theme->setCurrentIndex(m_theme->findData(QVariant::fromValue(settings.theme)));
@@ -52,6 +60,9 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_languageLabel->setBuddy(m_language);
     m_themeLabel->setBuddy(m_theme);
     m_cloudLabel->setBuddy(m_cloud);
+    m_signInLabel->setBuddy(m_signIn);
+    m_signInHint->setWordWrap(true);
+    m_signInHint->setEnabled(false);
     m_cloudHint->setWordWrap(true);
     m_cloudHint->setEnabled(false);
 
@@ -60,6 +71,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     form->addRow(m_themeLabel, m_theme);
     form->addRow(m_cloudLabel, m_cloud);
     form->addRow(QString(), m_cloudHint);
+    form->addRow(m_signInLabel, m_signIn);
+    form->addRow(QString(), m_signInHint);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -81,6 +94,7 @@ AppSettings SettingsDialog::settings() const
     result.language = m_language->currentData().value<Language>();
     result.theme = m_theme->currentData().value<Theme>();
     result.cloud = m_cloud->currentData().toString();
+    result.signInMethod = m_signIn->currentData().value<Domain::SignInMethod>();
     return result;
 }
 
@@ -109,6 +123,14 @@ void SettingsDialog::retranslate()
     m_cloud->setItemText(2, tr("Azure US Government (AzureUSGovernment)"));
     m_cloud->setItemText(3, tr("Azure operated by 21Vianet (AzureChinaCloud)"));
     m_cloudHint->setText(tr("The explorer lists the subscriptions and clusters of this cloud once you sign in to it."));
+    m_signInLabel->setText(tr("&Sign in with:"));
+    m_signIn->setItemText(0, tr("Automatic (environment, then Azure CLI, then device code)"));
+    m_signIn->setItemText(1, tr("Service principal from AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET"));
+    m_signIn->setItemText(2, tr("Azure CLI (az login)"));
+    m_signIn->setItemText(3, tr("Device code (a code to enter in a browser)"));
+    m_signInHint->setText(tr("The sandbox always signs in as its own service principal. Access tokens stay in memory; "
+                             "a device code sign-in is remembered in the system keychain until you sign out."));
+    m_signIn->setAccessibleName(tr("Sign-in method"));
     m_language->setAccessibleName(tr("Language"));
     m_theme->setAccessibleName(tr("Theme"));
     m_cloud->setAccessibleName(tr("Cloud"));

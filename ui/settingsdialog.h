@@ -32,10 +32,13 @@ private:
     QComboBox *m_language;
     QComboBox *m_theme;
     QComboBox *m_cloud;
+    QComboBox *m_signIn;
     QLabel *m_languageLabel;
     QLabel *m_themeLabel;
     QLabel *m_cloudLabel;
     QLabel *m_cloudHint;
+    QLabel *m_signInLabel;
+    QLabel *m_signInHint;
     QDialogButtonBox *m_buttons;
 };
 

@@ -7,6 +7,7 @@ class Repository;
 }
 
 namespace Fluxdeck::Items {
+class AzureSession;
 class OperationsModel;
 }
 
@@ -21,6 +22,8 @@ struct UiServices
     KSyntaxHighlighting::Repository &highlighting;
     Items::OperationsModel &operations;
     Localization &localization;
+    // Signing in to the chosen cloud; without one (some tests) the explorer stays signed out.
+    Items::AzureSession *session = nullptr;
 };
 
 } // namespace Fluxdeck::Ui

@@ -26,7 +26,33 @@ Theme themeFromKey(const QString &key)
     return Theme::System;
 }
 
+SignInMethod signInMethodFromKey(const QString &key)
+{
+    if (key == u"environment")
+        return SignInMethod::Environment;
+    if (key == u"azure-cli")
+        return SignInMethod::AzureCli;
+    if (key == u"device-code")
+        return SignInMethod::DeviceCode;
+    return SignInMethod::Automatic;
+}
+
 } // namespace
+
+QString signInMethodKey(SignInMethod method)
+{
+    switch (method) {
+    case SignInMethod::Environment:
+        return u"environment"_s;
+    case SignInMethod::AzureCli:
+        return u"azure-cli"_s;
+    case SignInMethod::DeviceCode:
+        return u"device-code"_s;
+    case SignInMethod::Automatic:
+        break;
+    }
+    return u"automatic"_s;
+}
 
 QString languageKey(Language language)
 {
@@ -72,6 +98,7 @@ AppSettings AppSettings::load(const QSettings &settings)
     const QString cloud = settings.value("cloud/active").toString();
     if (knownClouds().contains(cloud))
         result.cloud = cloud;
+    result.signInMethod = signInMethodFromKey(settings.value("cloud/signInMethod").toString());
     return result;
 }
 
@@ -80,6 +107,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue("ui/language", languageKey(language));
     settings.setValue("ui/theme", themeKey(theme));
     settings.setValue("cloud/active", cloud);
+    settings.setValue("cloud/signInMethod", signInMethodKey(signInMethod));
 }
 
 QString resolveLanguage(Language setting, const QString &commandLine, const QLocale &system)

@@ -11,6 +11,8 @@ namespace Fluxdeck::Domain {
 
 enum class Language { System, Spanish, English };
 enum class Theme { System, Light, Dark };
+// How Fluxdeck signs in to a real Azure cloud (the sandbox signs in as its own service principal).
+enum class SignInMethod { Automatic, Environment, AzureCli, DeviceCode };
 
 // The user's preferences, as stored with QSettings. Unknown or damaged values fall back to
 // the defaults instead of failing: a settings file must never keep Fluxdeck from starting.
@@ -19,6 +21,7 @@ struct AppSettings
     Language language = Language::System;
     Theme theme = Theme::System;
     QString cloud = defaultCloud();
+    SignInMethod signInMethod = SignInMethod::Automatic;
 
     static AppSettings load(const QSettings &settings);
     void save(QSettings &settings) const;
@@ -35,5 +38,6 @@ QString resolveLanguage(Language setting, const QString &commandLine, const QLoc
 
 QString languageKey(Language language);
 QString themeKey(Theme theme);
+QString signInMethodKey(SignInMethod method);
 
 } // namespace Fluxdeck::Domain

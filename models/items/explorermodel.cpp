@@ -1,6 +1,9 @@
 #include "explorermodel.h"
 
+#include "clusterfacts.h"
+
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace Fluxdeck::Items {
@@ -12,6 +15,8 @@ struct ExplorerModel::Node
     QString name;
     QString resourceId;
     QString action;
+    QString detail;          // placeholders: the tooltip
+    QJsonObject resource;
     std::vector<std::unique_ptr<Node>> children;
 
     int row() const
@@ -38,7 +43,7 @@ ExplorerModel::Node *ExplorerModel::nodeFor(const QModelIndex &index) const
 }
 
 QModelIndex ExplorerModel::appendNode(const QModelIndex &parent, Kind kind, const QString &name,
-                                      const QString &resourceId, const QString &action)
+                                      const QString &resourceId, const QString &action, const QJsonObject &resource)
 {
     Node *parentNode = nodeFor(parent);
     const int row = static_cast<int>(parentNode->children.size());
@@ -49,6 +54,7 @@ QModelIndex ExplorerModel::appendNode(const QModelIndex &parent, Kind kind, cons
     node->name = name;
     node->resourceId = resourceId;
     node->action = action;
+    node->resource = resource;
     parentNode->children.push_back(std::move(node));
     endInsertRows();
     return index(row, 0, parent);
@@ -71,11 +77,33 @@ void ExplorerModel::showSignedOut(const QString &cloud)
     appendNode({}, Kind::Placeholder, QString(), {}, QString(ChooseCloudAction));
 }
 
+void ExplorerModel::showMessage(const QString &text, const QString &action, const QString &detail)
+{
+    removeChildren({});
+    const QModelIndex row = appendNode({}, Kind::Placeholder, text, {}, action);
+    nodeFor(row)->detail = detail.isEmpty() ? text : detail;
+}
+
+QModelIndex ExplorerModel::indexOfResource(const QString &resourceId) const
+{
+    const std::function<QModelIndex(const QModelIndex &)> search = [&](const QModelIndex &parent) -> QModelIndex {
+        for (int row = 0; row < rowCount(parent); ++row) {
+            const QModelIndex child = index(row, 0, parent);
+            if (nodeFor(child)->resourceId.compare(resourceId, Qt::CaseInsensitive) == 0)
+                return child;
+            if (const QModelIndex found = search(child); found.isValid())
+                return found;
+        }
+        return {};
+    };
+    return search({});
+}
+
 void ExplorerModel::retranslate()
 {
     // Placeholder texts are translated when read; views only need to ask again.
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0), {Qt::DisplayRole, Qt::ToolTipRole});
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 QModelIndex ExplorerModel::index(int row, int column, const QModelIndex &parent) const
@@ -105,7 +133,7 @@ int ExplorerModel::rowCount(const QModelIndex &parent) const
 
 int ExplorerModel::columnCount(const QModelIndex &) const
 {
-    return 1;
+    return ColumnCount;
 }
 
 QVariant ExplorerModel::data(const QModelIndex &index, int role) const
@@ -113,22 +141,59 @@ QVariant ExplorerModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Node *node = nodeFor(index);
+    const bool signedOut = node->kind == Kind::Placeholder && node->action == ChooseCloudAction;
+    const bool cluster = node->kind == Kind::ManagedCluster || node->kind == Kind::ConnectedCluster;
+    if (index.column() != NameColumn && (role == Qt::DisplayRole || role == SortRole)) {
+        if (!cluster)
+            return {};
+        const ClusterFacts facts = ClusterFacts::fromResource(node->resource);
+        switch (index.column()) {
+        case KindColumn:
+            return facts.type == ClusterFacts::Type::Connected && !facts.distribution.isEmpty()
+                       ? tr("%1 (%2)").arg(facts.typeText(), facts.distribution)
+                       : facts.typeText();
+        case LocationColumn:
+            return facts.location;
+        case VersionColumn:
+            return facts.kubernetesVersion;
+        case StateColumn:
+            return facts.state;
+        case NodesColumn:
+            if (facts.nodes < 0)
+                return {};
+            return role == SortRole ? QVariant(facts.nodes) : QVariant(QString::number(facts.nodes));
+        default:
+            return {};
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
-        if (node->kind == Kind::Placeholder && node->action == ChooseCloudAction)
+    case SortRole:
+        if (signedOut)
             return tr("Not signed in to %1").arg(m_signedOutCloud);
         return node->name;
     case Qt::ToolTipRole:
-        if (node->kind == Kind::Placeholder && node->action == ChooseCloudAction)
+        if (signedOut)
             return tr("Fluxdeck is not signed in to %1. Press Enter here, or choose File > Settings, "
                       "to choose a cloud.").arg(m_signedOutCloud);
+        if (node->kind == Kind::Placeholder)
+            return node->detail;
         return node->resourceId.isEmpty() ? node->name : node->resourceId;
+    case Qt::AccessibleDescriptionRole:
+        if (cluster) {
+            const ClusterFacts facts = ClusterFacts::fromResource(node->resource);
+            return tr("%1 cluster in %2, Kubernetes %3, %4").arg(facts.typeText(), facts.location,
+                                                                   facts.kubernetesVersion, facts.state);
+        }
+        return {};
     case KindRole:
         return QVariant::fromValue(node->kind);
     case ResourceIdRole:
         return node->resourceId;
     case ActionRole:
         return node->action;
+    case ResourceRole:
+        return node->resource;
     default:
         return {};
     }
@@ -136,9 +201,24 @@ QVariant ExplorerModel::data(const QModelIndex &index, int role) const
 
 QVariant ExplorerModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (section == 0 && orientation == Qt::Horizontal && role == Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
         return tr("Resources");
-    return {};
+    case KindColumn:
+        return tr("Kind");
+    case LocationColumn:
+        return tr("Location");
+    case VersionColumn:
+        return tr("Kubernetes");
+    case StateColumn:
+        return tr("State");
+    case NodesColumn:
+        return tr("Nodes");
+    default:
+        return {};
+    }
 }
 
 QHash<int, QByteArray> ExplorerModel::roleNames() const
@@ -147,6 +227,8 @@ QHash<int, QByteArray> ExplorerModel::roleNames() const
     names.insert(KindRole, "kind");
     names.insert(ResourceIdRole, "resourceId");
     names.insert(ActionRole, "action");
+    names.insert(ResourceRole, "resource");
+    names.insert(SortRole, "sort");
     return names;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QJsonObject>
 
 #include <memory>
 
@@ -22,18 +23,29 @@ public:
         KindRole = Qt::UserRole + 1,
         ResourceIdRole,
         ActionRole,        // for placeholders: what activating the row should do
+        ResourceRole,      // the ARM resource (QJsonObject) of a cluster
+        SortRole,          // what a column sorts by (numbers as numbers)
     };
+
+    enum Column { NameColumn, KindColumn, LocationColumn, VersionColumn, StateColumn, NodesColumn, ColumnCount };
 
     // Actions a placeholder row can ask for.
     static constexpr QLatin1StringView ChooseCloudAction{"choose-cloud"};
+    static constexpr QLatin1StringView SignInAction{"sign-in"};
+    static constexpr QLatin1StringView RetryAction{"retry"};
 
     explicit ExplorerModel(QObject *parent = nullptr);
     ~ExplorerModel() override;
 
     QModelIndex appendNode(const QModelIndex &parent, Kind kind, const QString &name,
-                           const QString &resourceId = {}, const QString &action = {});
+                           const QString &resourceId = {}, const QString &action = {},
+                           const QJsonObject &resource = {});
     void removeChildren(const QModelIndex &parent);
     void showSignedOut(const QString &cloud);
+    // One row that says what is happening ("Signing in…") or went wrong; activating it runs action.
+    void showMessage(const QString &text, const QString &action = {}, const QString &detail = {});
+    // The row of a resource, searched by id (any case); invalid when absent.
+    QModelIndex indexOfResource(const QString &resourceId) const;
     void retranslate();
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
