@@ -55,6 +55,7 @@ ClusterPage::ClusterPage(Items::ClusterDetails *details, QWidget *parent)
     , m_tabs(new QTabWidget)
     , m_overview(new QWidget)
     , m_form(new QFormLayout)
+    , m_armIdLabel(new QLabel)
     , m_armId(new QLineEdit)
     , m_copyId(new QPushButton)
     , m_extensions(resourceTable(details->extensions(), u"extensionsTable"_s))
@@ -76,16 +77,20 @@ ClusterPage::ClusterPage(Items::ClusterDetails *details, QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
     for (int i = 0; i < FieldCount; ++i) {
+        auto *label = new QLabel;
         auto *value = new QLabel;
         value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        label->setBuddy(value);
+        m_labels.append(label);
         m_values.append(value);
-        m_form->addRow(QString(), value);
+        m_form->addRow(label, value);
     }
     m_armId->setReadOnly(true);
     auto *idRow = new QHBoxLayout;
     idRow->addWidget(m_armId, 1);
     idRow->addWidget(m_copyId);
-    m_form->addRow(QString(), idRow);
+    m_armIdLabel->setBuddy(m_armId);
+    m_form->addRow(m_armIdLabel, idRow);
     auto *overviewLayout = new QVBoxLayout(m_overview);
     overviewLayout->addLayout(m_form);
     overviewLayout->addStretch();
@@ -167,14 +172,10 @@ void ClusterPage::retranslate()
         QT_TR_NOOP("Distribution:"),   QT_TR_NOOP("State:"),        QT_TR_NOOP("Provisioning:"),
         QT_TR_NOOP("Nodes:"),          QT_TR_NOOP("Identity:"),     QT_TR_NOOP("Agent version:")};
     for (int i = 0; i < FieldCount; ++i) {
-        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_values[i])))
-            label->setText(tr(labels[i]));
+        m_labels[i]->setText(tr(labels[i]));
         m_values[i]->setAccessibleName(tr(labels[i]).chopped(1));
     }
-    if (auto *label = qobject_cast<QLabel *>(m_form->itemAt(FieldCount, QFormLayout::LabelRole)
-                                                 ? m_form->itemAt(FieldCount, QFormLayout::LabelRole)->widget()
-                                                 : nullptr))
-        label->setText(tr("Resource ID:"));
+    m_armIdLabel->setText(tr("Resource ID:"));
     m_tabs->setTabText(0, tr("Overview"));
     m_tabs->setTabText(1, tr("Extensions"));
     m_tabs->setTabText(2, tr("Flux configurations"));
@@ -213,6 +214,7 @@ void ClusterPage::showCluster()
     m_values[Agent]->setText(facts.type == ClusterFacts::Type::Connected ? orUnknown(facts.agentVersion)
                                                                          : tr("Managed by AKS"));
     m_armId->setText(m_details->clusterId());
+    m_armId->setCursorPosition(0);
     m_copyCommand->setEnabled(facts.type != ClusterFacts::Type::Unknown);
     Q_EMIT titleChanged(name);
 }

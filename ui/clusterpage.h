@@ -52,7 +52,9 @@ private:
     QTabWidget *m_tabs;
     QWidget *m_overview;
     QFormLayout *m_form;
+    QList<QLabel *> m_labels;
     QList<QLabel *> m_values;
+    QLabel *m_armIdLabel;
     QLineEdit *m_armId;
     QPushButton *m_copyId;
     QTableView *m_extensions;

@@ -131,12 +131,19 @@ MainWindow::MainWindow(UiServices services, QWidget *parent)
         m_loader->setCloudName(m_settings.cloud);
         connect(m_services.session, &Items::AzureSession::stateChanged, this, &MainWindow::sessionChanged);
         connect(m_services.session, &Items::AzureSession::deviceCodeReceived, this, &MainWindow::showDeviceCode);
-        connect(m_loader, &Items::ExplorerLoader::loaded, this, [this] {
-            // The cloud and its subscriptions open; resource groups stay folded until asked for.
+        connect(m_loader, &Items::ExplorerLoader::loaded, this, [this](int clusters) {
+            // The cloud and its subscriptions open; resource groups too while the clusters fit on
+            // a screen or two, else they stay folded until asked for.
             const QModelIndex cloud = m_explorerFilter->index(0, 0);
             m_explorerView->expand(cloud);
-            for (int row = 0; row < m_explorerFilter->rowCount(cloud); ++row)
-                m_explorerView->expand(m_explorerFilter->index(row, 0, cloud));
+            for (int row = 0; row < m_explorerFilter->rowCount(cloud); ++row) {
+                const QModelIndex subscription = m_explorerFilter->index(row, 0, cloud);
+                m_explorerView->expand(subscription);
+                if (clusters <= 50) {
+                    for (int group = 0; group < m_explorerFilter->rowCount(subscription); ++group)
+                        m_explorerView->expand(m_explorerFilter->index(group, 0, subscription));
+                }
+            }
             if (!m_explorerView->currentIndex().isValid())
                 m_explorerView->setCurrentIndex(cloud);
         });
