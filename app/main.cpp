@@ -12,6 +12,7 @@
 #include "localization.h"
 #include "mainwindow.h"
 #include "operationsmodel.h"
+#include "preflightdoctor.h"
 #include "secretstore.h"
 #include "theme.h"
 #include "server/embeddedsandbox.h"
@@ -139,6 +140,11 @@ int main(int argc, char **argv)
         u"open"_s, QApplication::translate("main", "Open the page of this cluster (name or resource ID) once signed in."),
         u"cluster"_s);
     parser.addOption(openOption);
+    const QCommandLineOption pageOption(
+        u"page"_s, QApplication::translate("main", "With --open, the tab to show: overview, extensions, "
+                                                   "configurations or preflight."),
+        u"tab"_s);
+    parser.addOption(pageOption);
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
         return 2;
@@ -247,7 +253,8 @@ int main(int argc, char **argv)
                                  settle();
                          });
         if (auto *loader = window.explorerLoader()) {
-            QObject::connect(loader, &Fluxdeck::Items::ExplorerLoader::loaded, &window, [&window, open, settle, shoot] {
+            const QString tabName = parser.value(pageOption);
+            QObject::connect(loader, &Fluxdeck::Items::ExplorerLoader::loaded, &window, [&window, open, tabName, settle] {
                 if (open.isEmpty()) {
                     settle();
                     return;
@@ -255,6 +262,14 @@ int main(int argc, char **argv)
                 Fluxdeck::Ui::ClusterPage *page = openNamedCluster(window, open);
                 if (!page) {
                     settle();
+                    return;
+                }
+                const int tab = QStringList{u"overview"_s, u"extensions"_s, u"configurations"_s, u"preflight"_s}
+                                    .indexOf(tabName);
+                if (tab > 0 && tab < page->tabs()->count())
+                    page->tabs()->setCurrentIndex(tab);
+                if (auto *doctor = page->findChild<Fluxdeck::Items::PreflightDoctor *>(); doctor && tab == 3) {
+                    QObject::connect(doctor, &Fluxdeck::Items::PreflightDoctor::finished, &window, settle);
                     return;
                 }
                 QObject::connect(page->details(), &Fluxdeck::Items::ClusterDetails::loaded, &window, settle);

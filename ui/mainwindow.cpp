@@ -13,6 +13,8 @@
 #include "localization.h"
 #include "operationsdock.h"
 #include "operationsmodel.h"
+#include "preflightdoctor.h"
+#include "preflightpage.h"
 #include "settingsdialog.h"
 #include "theme.h"
 #include "welcomepage.h"
@@ -244,6 +246,17 @@ void MainWindow::createActions()
     m_openClusterAction = new QAction(this);
     m_openClusterAction->setObjectName(u"openClusterAction"_s);
     connect(m_openClusterAction, &QAction::triggered, this, [this] { activateExplorerItem(m_explorerView->currentIndex()); });
+    m_preflightAction = new QAction(this);
+    m_preflightAction->setObjectName(u"runPreflightAction"_s);
+    m_preflightAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_preflightAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_preflightAction, &QAction::triggered, this, [this] {
+        ClusterPage *page = openCluster(currentExplorerIndex().data(Items::ExplorerModel::ResourceIdRole).toString());
+        if (auto *doctor = page ? page->findChild<PreflightPage *>() : nullptr) {
+            page->tabs()->setCurrentWidget(doctor);
+            doctor->setFocus();
+        }
+    });
     m_copyIdAction = new QAction(this);
     m_copyIdAction->setObjectName(u"copyResourceIdAction"_s);
     m_copyIdAction->setShortcuts(QKeySequence::Copy);
@@ -269,6 +282,7 @@ void MainWindow::createActions()
     addAction(m_filterAction);
 
     m_explorerView->addAction(m_openClusterAction);
+    m_explorerView->addAction(m_preflightAction);
     m_explorerView->addAction(m_copyIdAction);
     m_explorerView->addAction(m_copyCommandAction);
     m_explorerView->addAction(m_refreshAction);
@@ -326,6 +340,7 @@ void MainWindow::retranslate()
     m_signOutAction->setText(tr("Sign &Out"));
     m_refreshAction->setText(tr("&Refresh"));
     m_openClusterAction->setText(tr("&Open"));
+    m_preflightAction->setText(tr("Run &Preflight Checks"));
     m_copyIdAction->setText(tr("Copy Resource &ID"));
     m_copyCommandAction->setText(tr("Copy as &az Command"));
     m_filterAction->setText(tr("&Filter Explorer"));
@@ -490,6 +505,7 @@ void MainWindow::updateExplorerActions()
                          && (kind == Items::ExplorerModel::Kind::ManagedCluster
                              || kind == Items::ExplorerModel::Kind::ConnectedCluster);
     m_openClusterAction->setEnabled(cluster);
+    m_preflightAction->setEnabled(cluster);
     m_copyCommandAction->setEnabled(cluster);
     m_copyIdAction->setEnabled(!currentExplorerIndex().data(Items::ExplorerModel::ResourceIdRole).toString().isEmpty());
 }
@@ -512,6 +528,20 @@ ClusterPage *MainWindow::openCluster(const QString &clusterId)
         if (const int at = m_tabs->indexOf(page); at >= 0)
             m_tabs->setTabText(at, title);
     });
+    // The preflight doctor needs the cluster's resource: the explorer has it, else the page's first load.
+    const auto addDoctor = [this, page, arm](const QJsonObject &cluster) {
+        if (cluster.isEmpty() || page->findChild<PreflightPage *>())
+            return;
+        auto *doctor = new Items::PreflightDoctor(arm, &m_services.operations, cluster, page);
+        doctor->setCloud(m_services.session->cloud());
+        page->addTab(new PreflightPage(*doctor), tr("Preflight"));
+    };
+    const QModelIndex known = m_explorer->indexOfResource(clusterId);
+    if (known.isValid())
+        addDoctor(known.data(Items::ExplorerModel::ResourceRole).toJsonObject());
+    else
+        connect(page->details(), &Items::ClusterDetails::clusterChanged, page,
+                [page, addDoctor] { addDoctor(page->details()->cluster()); });
     m_tabs->setCurrentIndex(tab);
     page->refresh();
     return page;

@@ -106,6 +106,7 @@ private:
     QAction *m_signOutAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_openClusterAction = nullptr;
+    QAction *m_preflightAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_copyCommandAction = nullptr;
     QAction *m_filterAction = nullptr;
