@@ -11,10 +11,10 @@ function(fluxdeck_require found what debian fedora)
     endif()
 endfunction()
 
-find_package(Qt6 6.8 QUIET COMPONENTS Core Gui Widgets Network Test Svg HttpServer LinguistTools)
-fluxdeck_require(Qt6_FOUND "Qt >= 6.8 (Core Gui Widgets Network Test Svg HttpServer LinguistTools)"
-    "qt6-base-dev qt6-svg-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools"
-    "qt6-qtbase-devel qt6-qtsvg-devel qt6-qthttpserver-devel qt6-qttools-devel qt6-linguist")
+find_package(Qt6 6.8 QUIET COMPONENTS Core Gui Widgets Network NetworkAuth Test Svg HttpServer LinguistTools)
+fluxdeck_require(Qt6_FOUND "Qt >= 6.8 (Core Gui Widgets Network NetworkAuth Test Svg HttpServer LinguistTools)"
+    "qt6-base-dev qt6-networkauth-dev qt6-svg-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools"
+    "qt6-qtbase-devel qt6-qtnetworkauth-devel qt6-qtsvg-devel qt6-qthttpserver-devel qt6-qttools-devel qt6-linguist")
 
 find_package(KF6SyntaxHighlighting 6.0 QUIET)
 fluxdeck_require(KF6SyntaxHighlighting_FOUND "KDE Frameworks 6 SyntaxHighlighting"

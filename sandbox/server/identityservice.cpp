@@ -1,5 +1,6 @@
 #include "identityservice.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QUrlQuery>
@@ -40,6 +41,69 @@ QString formValue(const QUrlQuery &form, const QString &key)
     return form.queryItemValue(key, QUrl::FullyDecoded);
 }
 
+// The authorize request's parameters, read as Entra reads a query: '+' is a space.
+QUrlQuery queryParameters(const HttpRequest &request)
+{
+    QUrlQuery query;
+    query.setQuery(request.query.query(QUrl::FullyEncoded).replace(u'+', u' '));
+    return query;
+}
+
+// Public clients may only be sent back to the machine they run on: http://localhost:<port> or
+// http://127.0.0.1:<port>, with an optional path (RFC 8252 section 7.3).
+bool isLoopbackRedirect(const QString &redirectUri)
+{
+    const QUrl url(redirectUri, QUrl::StrictMode);
+    return url.isValid() && url.scheme() == u"http" && (url.host() == u"localhost" || url.host() == u"127.0.0.1")
+        && url.port() > 0 && url.userInfo().isEmpty() && !url.hasQuery() && !url.hasFragment();
+}
+
+// RFC 7636 section 4.2: BASE64URL(SHA256(ASCII(code_verifier))), without padding.
+QString s256(const QString &verifier)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString percentEncoded(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+// What Entra shows in the browser when it cannot trust the redirect: a page, no redirect.
+HttpResponse signInErrorPage(int status, int aadstsCode, const QString &description)
+{
+    const QString text = u"AADSTS%1: %2"_s.arg(aadstsCode).arg(description);
+    const QString html = u"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sign in to your account</title>"
+                         "</head><body><h1>Sign in</h1><p>Sorry, but we are having trouble signing you in.</p><p>"_s
+        + text.toHtmlEscaped() + u"</p></body></html>"_s;
+    return HttpResponse::text(status, "text/html; charset=utf-8", html.toUtf8());
+}
+
+// Back to the application, as RFC 6749 section 4.1.2 says: the parameters in the redirect's
+// query, the client's state echoed when it sent one.
+HttpResponse redirectTo(const QString &redirectUri, QList<std::pair<QString, QString>> parameters, const QString &state)
+{
+    if (!state.isNull())
+        parameters.append({u"state"_s, state});
+    QStringList pairs;
+    for (const auto &[name, value] : std::as_const(parameters))
+        pairs.append(QString(name + u'=' + percentEncoded(value)));
+    QUrl target(redirectUri);
+    target.setQuery(pairs.join(u'&'));
+    HttpResponse response = HttpResponse::empty(302);
+    response.withHeader("Location", target.toEncoded());
+    return response;
+}
+
+HttpResponse redirectError(const QString &redirectUri, const QString &error, int aadstsCode, const QString &description,
+                           const QString &state)
+{
+    return redirectTo(redirectUri,
+                      {{u"error"_s, error}, {u"error_description"_s, u"AADSTS%1: %2"_s.arg(aadstsCode).arg(description)}},
+                      state);
+}
+
 } // namespace
 
 IdentityService::IdentityService(QString tenantId, QString clientId, QString clientSecret)
@@ -74,6 +138,8 @@ std::optional<HttpResponse> IdentityService::handle(const HttpRequest &request)
         return openidConfiguration(request, s[0]);
     }
     if (s.size() == 4 && s[1] == u"oauth2" && s[2] == u"v2.0") {
+        if (s[3] == u"authorize")
+            return authorize(request, s[0]);
         if (request.method != "POST")
             return HttpResponse::oauthError(405, u"invalid_request"_s, 900561,
                                             u"The endpoint only accepts POST requests."_s);
@@ -103,7 +169,8 @@ HttpResponse IdentityService::openidConfiguration(const HttpRequest &request, co
         {u"response_types_supported"_s, QJsonArray{u"code"_s, u"id_token"_s, u"code id_token"_s}},
         {u"scopes_supported"_s, QJsonArray{u"openid"_s, u"profile"_s, u"email"_s, u"offline_access"_s}},
         {u"grant_types_supported"_s, QJsonArray{u"client_credentials"_s, u"refresh_token"_s,
-                                                u"urn:ietf:params:oauth:grant-type:device_code"_s}},
+                                                u"urn:ietf:params:oauth:grant-type:device_code"_s,
+                                                u"authorization_code"_s}},
         {u"tenant_region_scope"_s, u"WW"_s},
         {u"cloud_instance_name"_s, u"fluxdeck.sandbox"_s},
     });
@@ -184,6 +251,9 @@ HttpResponse IdentityService::token(const HttpRequest &request)
         return issue(u"sandbox.user@fluxdeck.invalid"_s, approved.scope, approved.clientId, true);
     }
 
+    if (grant == u"authorization_code")
+        return redeemAuthorizationCode(form);
+
     if (grant == u"refresh_token") {
         const QString refresh = formValue(form, u"refresh_token"_s);
         const auto it = m_refreshTokens.constFind(refresh);
@@ -223,6 +293,117 @@ HttpResponse IdentityService::deviceCode(const HttpRequest &request)
         {u"message"_s, u"To sign in, use a web browser to open the page %1 and enter the code %2 to authenticate."_s
                            .arg(verification, userCode)},
     });
+}
+
+HttpResponse IdentityService::authorize(const HttpRequest &request, const QString &tenant)
+{
+    if (request.method != "GET")
+        return signInErrorPage(405, 900561, u"The endpoint only accepts GET requests."_s);
+    if (!knownTenant(tenant))
+        return signInErrorPage(400, 90002, u"Tenant '%1' not found. Check to make sure you have the correct tenant ID."_s
+                                               .arg(tenant));
+    const QUrlQuery query = queryParameters(request);
+    const QString clientId = formValue(query, u"client_id"_s);
+    if (!publicClient(clientId))
+        return signInErrorPage(400, 700016, u"Application with identifier '%1' was not found in the directory '%2'."_s
+                                                .arg(clientId, m_tenantId));
+    const QString redirectUri = formValue(query, u"redirect_uri"_s);
+    if (redirectUri.isEmpty())
+        return signInErrorPage(400, 900971, u"No reply address provided."_s);
+    if (!isLoopbackRedirect(redirectUri))
+        return signInErrorPage(400, 50011, u"The redirect URI '%1' specified in the request does not match the "
+                                           "redirect URIs configured for the application '%2'. Public clients are "
+                                           "sent back to http://localhost:<port> or http://127.0.0.1:<port> only."_s
+                                               .arg(redirectUri, clientId));
+
+    // From here on the redirect is trusted: errors travel back to the application through it.
+    const QString state = query.hasQueryItem(u"state"_s) ? formValue(query, u"state"_s) : QString();
+    const QString responseType = formValue(query, u"response_type"_s);
+    if (responseType != u"code")
+        return redirectError(redirectUri, u"unsupported_response_type"_s, 700051,
+                             u"response_type '%1' is not enabled for the application."_s.arg(responseType), state);
+    const QString scope = formValue(query, u"scope"_s).simplified();
+    if (scope.isEmpty())
+        return redirectError(redirectUri, u"invalid_request"_s, 900144,
+                             u"The request body must contain the following parameter: 'scope'."_s, state);
+    const QString prompt = formValue(query, u"prompt"_s);
+    if (!prompt.isEmpty() && prompt != u"login" && prompt != u"none" && prompt != u"consent"
+        && prompt != u"select_account")
+        return redirectError(redirectUri, u"invalid_request"_s, 90023, u"Invalid prompt value '%1'."_s.arg(prompt), state);
+    const QString challenge = formValue(query, u"code_challenge"_s);
+    if (challenge.isEmpty())
+        return redirectError(redirectUri, u"invalid_request"_s, 9002325,
+                             u"Proof Key for Code Exchange is required: send code_challenge and "
+                             "code_challenge_method=S256."_s,
+                             state);
+    const QString method = formValue(query, u"code_challenge_method"_s);
+    if (method != u"S256")
+        return redirectError(redirectUri, u"invalid_request"_s, 70011,
+                             u"The provided value for the input parameter 'code_challenge_method' is not valid. "
+                             "Expected 'S256', got '%1'."_s.arg(method.isEmpty() ? u"plain"_s : method),
+                             state);
+    if (challenge.size() != 43)   // a SHA-256 digest in unpadded base64url
+        return redirectError(redirectUri, u"invalid_request"_s, 501491, u"Invalid size of Code_Challenge parameter."_s,
+                             state);
+
+    // Nobody to ask: the user signs in at once, as the login hint names them or as the sandbox user.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (auto it = m_authorizationCodes.begin(); it != m_authorizationCodes.end();)
+        it = it->expires <= now ? m_authorizationCodes.erase(it) : std::next(it);
+    const QString loginHint = formValue(query, u"login_hint"_s).trimmed();
+    const QString code = randomToken(48);
+    m_authorizationCodes.insert(code, AuthorizationCode{clientId, redirectUri, scope, challenge,
+                                                        loginHint.isEmpty() ? u"sandbox.user@fluxdeck.invalid"_s : loginHint,
+                                                        now.addSecs(m_authorizationCodeLifetime.count()), false});
+    return redirectTo(redirectUri, {{u"code"_s, code}}, state);
+}
+
+HttpResponse IdentityService::redeemAuthorizationCode(const QUrlQuery &form)
+{
+    const QString missing = u"The request body must contain the following parameter: '%1'."_s;
+    const QString codeValue = formValue(form, u"code"_s);
+    if (codeValue.isEmpty())
+        return HttpResponse::oauthError(400, u"invalid_request"_s, 900144, missing.arg(u"code"_s));
+    const auto it = m_authorizationCodes.find(codeValue);
+    if (it == m_authorizationCodes.end())
+        return HttpResponse::oauthError(400, u"invalid_grant"_s, 70000,
+                                        u"The provided value for the 'code' parameter is not valid."_s);
+    if (QDateTime::currentDateTimeUtc() >= it->expires) {
+        m_authorizationCodes.erase(it);
+        return HttpResponse::oauthError(400, u"invalid_grant"_s, 70008,
+                                        u"The provided authorization code or refresh token has expired due to "
+                                        "inactivity. Send a new interactive authorization request for this user and "
+                                        "resource."_s);
+    }
+    if (it->redeemed)
+        return HttpResponse::oauthError(400, u"invalid_grant"_s, 54005,
+                                        u"OAuth2 Authorization code was already redeemed, please retry with a new "
+                                        "valid code or use an existing refresh token."_s);
+    const QString clientId = formValue(form, u"client_id"_s);
+    if (clientId != it->clientId)
+        return HttpResponse::oauthError(400, u"invalid_grant"_s, 70000,
+                                        u"The provided authorization code was not issued to the application '%1'."_s
+                                            .arg(clientId));
+    const QString redirectUri = formValue(form, u"redirect_uri"_s);
+    if (redirectUri.isEmpty())
+        return HttpResponse::oauthError(400, u"invalid_request"_s, 900144, missing.arg(u"redirect_uri"_s));
+    if (redirectUri != it->redirectUri)
+        return HttpResponse::oauthError(400, u"invalid_grant"_s, 500112,
+                                        u"The reply address '%1' does not match the reply address '%2' provided "
+                                        "when requesting Authorization code."_s
+                                            .arg(redirectUri, it->redirectUri));
+    const QString verifier = formValue(form, u"code_verifier"_s);
+    if (verifier.isEmpty())
+        return HttpResponse::oauthError(400, u"invalid_request"_s, 900144, missing.arg(u"code_verifier"_s));
+    if (s256(verifier) != it->codeChallenge)
+        return HttpResponse::oauthError(400, u"invalid_grant"_s, 50148,
+                                        u"The code_verifier does not match the code_challenge supplied in the "
+                                        "authorization request for PKCE."_s);
+    it->redeemed = true;   // kept until it expires, so a second use is told apart from a wrong code
+    const AuthorizationCode granted = *it;
+    // Entra hands out a refresh token only when offline_access was asked for.
+    const bool offline = granted.scope.split(u' ', Qt::SkipEmptyParts).contains(u"offline_access"_s);
+    return issue(granted.subject, granted.scope, granted.clientId, offline);
 }
 
 std::optional<IdentityService::Token> IdentityService::validate(const QString &accessToken) const

@@ -1,5 +1,6 @@
 // The sandbox's Entra and Resource Manager surface, over real loopback HTTPS.
 
+#include "server/identityservice.h"
 #include "server/resourcestore.h"
 #include "server/sandboxserver.h"
 
@@ -165,6 +166,63 @@ QJsonObject withoutReportedState(QJsonObject resource)
         properties.remove(key);
     resource.insert(u"properties"_s, properties);
     return resource;
+}
+
+// RFC 7636 appendix B: a code verifier and its S256 challenge.
+const QString RfcCodeVerifier = u"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"_s;
+const QString RfcCodeChallenge = u"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"_s;
+const QString AzureCliClient = u"04b07795-8ddb-461a-bbee-02f9e1bf7b46"_s;
+
+// What a public client sends to the authorize endpoint; a test changes or drops one parameter.
+QList<std::pair<QString, QString>> authorizeParameters(const QString &redirectUri)
+{
+    return {
+        {u"client_id"_s, AzureCliClient},
+        {u"response_type"_s, u"code"_s},
+        {u"redirect_uri"_s, redirectUri},
+        {u"scope"_s, u"https://management.azure.com/.default offline_access"_s},
+        {u"state"_s, u"xyz 1+2&3"_s},
+        {u"code_challenge"_s, RfcCodeChallenge},
+        {u"code_challenge_method"_s, u"S256"_s},
+        {u"prompt"_s, u"select_account"_s},
+    };
+}
+
+QString authorizePath(const QString &tenant, const QList<std::pair<QString, QString>> &parameters)
+{
+    QStringList pairs;
+    for (const auto &[name, value] : parameters)
+        pairs.append(QString(name + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value))));
+    return u"/"_s + tenant + u"/oauth2/v2.0/authorize?"_s + pairs.join(u'&');
+}
+
+// A browser's first step: the GET, without following Entra's redirect to the loopback port.
+Reply browse(SandboxServer &server, const QString &pathAndQuery)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(server.baseUrl().toString() + pathAndQuery));
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.addCaCertificates(server.caCertificatePath());
+    request.setSslConfiguration(ssl);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply = network.get(request);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(20000);
+    Reply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.error = reply->error();
+    result.body = reply->readAll();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        result.headers.insert(name.toLower(), value);
+    delete reply;
+    return result;
+}
+
+// The query of the redirect a browse() answer points to, fully decoded.
+QUrlQuery redirectQuery(const Reply &reply)
+{
+    return QUrlQuery(QUrl::fromEncoded(reply.headers.value("location")).query(QUrl::FullyEncoded));
 }
 
 } // namespace
@@ -963,6 +1021,173 @@ private Q_SLOTS:
         QVERIFY(!old.contains(u"currentVersion"));
         QVERIFY(!old.contains(u"isSystemExtension"));
         QCOMPARE(old.value(u"extensionType"), newest.value(u"extensionType"));
+    }
+
+    void authorizationCodeWithPkce()
+    {
+        const QString redirect = u"http://127.0.0.1:8400/callback"_s;
+        auto parameters = authorizeParameters(redirect);
+        parameters.append({u"login_hint"_s, u"ana@contoso.example"_s});
+        const Reply authorized = browse(*m_server, authorizePath(u"organizations"_s, parameters));
+        QCOMPARE(authorized.status, 302);
+        const QUrl location = QUrl::fromEncoded(authorized.headers.value("location"));
+        QCOMPARE(location.adjusted(QUrl::RemoveQuery), QUrl(redirect));
+        const QUrlQuery answer = redirectQuery(authorized);
+        QCOMPARE(answer.queryItemValue(u"state"_s, QUrl::FullyDecoded), u"xyz 1+2&3"_s);
+        const QString code = answer.queryItemValue(u"code"_s, QUrl::FullyDecoded);
+        QVERIFY(!code.isEmpty());
+        QVERIFY(!answer.hasQueryItem(u"error"_s));
+
+        const auto redeem = [this](const QString &codeValue, const QString &redirectUri, const QString &verifier) {
+            QUrlQuery form;
+            form.addQueryItem(u"grant_type"_s, u"authorization_code"_s);
+            form.addQueryItem(u"client_id"_s, AzureCliClient);
+            form.addQueryItem(u"code"_s, codeValue);
+            form.addQueryItem(u"redirect_uri"_s, redirectUri);
+            form.addQueryItem(u"code_verifier"_s, verifier);
+            return m_client->send("POST", u"/organizations/oauth2/v2.0/token"_s, form.toString(QUrl::FullyEncoded).toUtf8(),
+                                  "application/x-www-form-urlencoded", false);
+        };
+        const auto aadsts = [](const Reply &reply) {
+            return reply.json.value(u"error_description").toString().section(u':', 0, 0);
+        };
+
+        const Reply wrongVerifier = redeem(code, redirect, RfcCodeVerifier.chopped(1) + u'A');
+        QCOMPARE(wrongVerifier.status, 400);
+        QCOMPARE(wrongVerifier.json.value(u"error").toString(), u"invalid_grant"_s);
+        QCOMPARE(aadsts(wrongVerifier), u"AADSTS50148"_s);
+        const Reply wrongRedirect = redeem(code, u"http://127.0.0.1:8401/callback"_s, RfcCodeVerifier);
+        QCOMPARE(wrongRedirect.json.value(u"error").toString(), u"invalid_grant"_s);
+        QCOMPARE(aadsts(wrongRedirect), u"AADSTS500112"_s);
+        const Reply noVerifier = redeem(code, redirect, {});
+        QCOMPARE(noVerifier.json.value(u"error").toString(), u"invalid_request"_s);
+        const Reply unknown = redeem(u"not-a-code"_s, redirect, RfcCodeVerifier);
+        QCOMPARE(aadsts(unknown), u"AADSTS70000"_s);
+
+        const Reply token = redeem(code, redirect, RfcCodeVerifier);
+        QCOMPARE(token.status, 200);
+        const QString accessToken = token.json.value(u"access_token").toString();
+        QVERIFY(!token.json.value(u"refresh_token").toString().isEmpty());
+        const auto signedIn = m_server->identity().validate(accessToken);
+        QVERIFY(signedIn);
+        QCOMPARE(signedIn->subject, u"ana@contoso.example"_s);
+        m_client->setToken(accessToken.toUtf8());
+        QCOMPARE(m_client->get(u"/subscriptions?api-version=2022-12-01"_s).status, 200);
+
+        // A code is single use.
+        const Reply again = redeem(code, redirect, RfcCodeVerifier);
+        QCOMPARE(again.status, 400);
+        QCOMPARE(again.json.value(u"error").toString(), u"invalid_grant"_s);
+        QCOMPARE(aadsts(again), u"AADSTS54005"_s);
+    }
+
+    void authorizeRefusesWhatEntraRefuses_data()
+    {
+        QTest::addColumn<QString>("parameter");
+        QTest::addColumn<QString>("value");   // null: left out
+        QTest::addColumn<QString>("error");   // empty: an error page, not a redirect
+        QTest::addColumn<QString>("aadsts");
+        QTest::newRow("unknown client") << u"client_id"_s << u"11111111-2222-3333-4444-555555555555"_s << QString()
+                                        << u"AADSTS700016"_s;
+        QTest::newRow("no redirect") << u"redirect_uri"_s << QString() << QString() << u"AADSTS900971"_s;
+        QTest::newRow("https redirect") << u"redirect_uri"_s << u"https://localhost:8400/"_s << QString()
+                                        << u"AADSTS50011"_s;
+        QTest::newRow("remote redirect") << u"redirect_uri"_s << u"http://example.com:8400/"_s << QString()
+                                         << u"AADSTS50011"_s;
+        QTest::newRow("look-alike host") << u"redirect_uri"_s << u"http://localhost.example.com:8400/"_s << QString()
+                                         << u"AADSTS50011"_s;
+        QTest::newRow("no port") << u"redirect_uri"_s << u"http://localhost/"_s << QString() << u"AADSTS50011"_s;
+        QTest::newRow("user info") << u"redirect_uri"_s << u"http://user@127.0.0.1:8400/"_s << QString()
+                                   << u"AADSTS50011"_s;
+        QTest::newRow("implicit grant") << u"response_type"_s << u"token"_s << u"unsupported_response_type"_s
+                                        << u"AADSTS700051"_s;
+        QTest::newRow("no scope") << u"scope"_s << QString() << u"invalid_request"_s << u"AADSTS900144"_s;
+        QTest::newRow("no PKCE") << u"code_challenge"_s << QString() << u"invalid_request"_s << u"AADSTS9002325"_s;
+        QTest::newRow("plain PKCE") << u"code_challenge_method"_s << u"plain"_s << u"invalid_request"_s
+                                    << u"AADSTS70011"_s;
+        QTest::newRow("no method means plain") << u"code_challenge_method"_s << QString() << u"invalid_request"_s
+                                               << u"AADSTS70011"_s;
+        QTest::newRow("short challenge") << u"code_challenge"_s << u"abc"_s << u"invalid_request"_s
+                                         << u"AADSTS501491"_s;
+        QTest::newRow("unknown prompt") << u"prompt"_s << u"always"_s << u"invalid_request"_s << u"AADSTS90023"_s;
+    }
+
+    void authorizeRefusesWhatEntraRefuses()
+    {
+        QFETCH(QString, parameter);
+        QFETCH(QString, value);
+        QFETCH(QString, error);
+        QFETCH(QString, aadsts);
+        const QString redirect = u"http://localhost:8400/"_s;
+        QList<std::pair<QString, QString>> parameters;
+        for (const auto &pair : authorizeParameters(redirect)) {
+            if (pair.first != parameter)
+                parameters.append(pair);
+            else if (!value.isNull())
+                parameters.append({parameter, value});
+        }
+        const Reply reply = browse(*m_server, authorizePath(u"organizations"_s, parameters));
+        if (error.isEmpty()) {
+            // Entra cannot trust the redirect, so it tells the person in the browser.
+            QCOMPARE(reply.status, 400);
+            QVERIFY(!reply.headers.contains("location"));
+            QVERIFY(reply.headers.value("content-type").startsWith("text/html"));
+            QVERIFY2(reply.body.contains(aadsts.toUtf8()), reply.body.constData());
+            return;
+        }
+        QCOMPARE(reply.status, 302);
+        QVERIFY(reply.headers.value("location").startsWith(redirect.toUtf8()));
+        const QUrlQuery answer = redirectQuery(reply);
+        QCOMPARE(answer.queryItemValue(u"error"_s, QUrl::FullyDecoded), error);
+        QVERIFY(answer.queryItemValue(u"error_description"_s, QUrl::FullyDecoded).startsWith(aadsts + u':'));
+        QCOMPARE(answer.queryItemValue(u"state"_s, QUrl::FullyDecoded), u"xyz 1+2&3"_s);
+        QVERIFY(!answer.hasQueryItem(u"code"_s));
+    }
+
+    void authorizationCodesAreShortLivedAndBound()
+    {
+        const QString redirect = u"http://localhost:8400/"_s;
+        const auto codeFor = [this, &redirect](const QString &scope) {
+            auto parameters = authorizeParameters(redirect);
+            for (auto &[name, value] : parameters) {
+                if (name == u"scope")
+                    value = scope;
+            }
+            const Reply reply = browse(*m_server, authorizePath(m_server->tenantId(), parameters));
+            return redirectQuery(reply).queryItemValue(u"code"_s, QUrl::FullyDecoded);
+        };
+        const auto redeem = [this, &redirect](const QString &code, const QString &clientId) {
+            QUrlQuery form;
+            form.addQueryItem(u"grant_type"_s, u"authorization_code"_s);
+            form.addQueryItem(u"client_id"_s, clientId);
+            form.addQueryItem(u"code"_s, code);
+            form.addQueryItem(u"redirect_uri"_s, redirect);
+            form.addQueryItem(u"code_verifier"_s, RfcCodeVerifier);
+            return m_client->send("POST", u"/"_s + m_server->tenantId() + u"/oauth2/v2.0/token"_s,
+                                  form.toString(QUrl::FullyEncoded).toUtf8(), "application/x-www-form-urlencoded", false);
+        };
+
+        // Without offline_access there is no refresh token, as with Entra.
+        const Reply online = redeem(codeFor(u"https://management.azure.com/.default"_s), AzureCliClient);
+        QCOMPARE(online.status, 200);
+        QVERIFY(!online.json.value(u"access_token").toString().isEmpty());
+        QVERIFY(!online.json.contains(u"refresh_token"));
+
+        // A code belongs to the application it was issued to.
+        const QString code = codeFor(u"https://management.azure.com/.default offline_access"_s);
+        const Reply otherClient = redeem(code, m_server->clientId());
+        QCOMPARE(otherClient.json.value(u"error").toString(), u"invalid_grant"_s);
+        QVERIFY(otherClient.json.value(u"error_description").toString().startsWith(u"AADSTS70000:"_s));
+
+        m_server->identity().setAuthorizationCodeLifetime(std::chrono::seconds(0));
+        const Reply expired = redeem(codeFor(u"https://management.azure.com/.default offline_access"_s), AzureCliClient);
+        QCOMPARE(expired.json.value(u"error").toString(), u"invalid_grant"_s);
+        QVERIFY(expired.json.value(u"error_description").toString().startsWith(u"AADSTS70008:"_s));
+
+        const Reply unknownTenant = browse(*m_server, authorizePath(u"contoso-unknown"_s, authorizeParameters(redirect)));
+        QCOMPARE(unknownTenant.status, 400);
+        QVERIFY(unknownTenant.body.contains("AADSTS90002"));
+        QVERIFY(!unknownTenant.headers.contains("location"));
     }
 
 private:
