@@ -7,6 +7,8 @@
 #include "clusterresources.h"
 #include "explorerloader.h"
 #include "explorermodel.h"
+#include "fleetmodel.h"
+#include "fleetview.h"
 #include "gitlibrary.h"
 #include "libraryinfo.h"
 #include "localization.h"
@@ -21,6 +23,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDesktopServices>
 #include <QImage>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -29,6 +32,7 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -58,6 +62,8 @@ Fluxdeck::Items::AzureSession::Method sessionMethod(Fluxdeck::Domain::SignInMeth
         return Method::AzureCli;
     case Fluxdeck::Domain::SignInMethod::DeviceCode:
         return Method::DeviceCode;
+    case Fluxdeck::Domain::SignInMethod::Browser:
+        return Method::Browser;
     case Fluxdeck::Domain::SignInMethod::Automatic:
         break;
     }
@@ -136,13 +142,18 @@ int main(int argc, char **argv)
     parser.addOption(screenshotOption);
     parser.addOption(sandboxOption);
     parser.addOption(sandboxStateOption);
+    const QCommandLineOption sandboxFleetOption(
+        u"sandbox-fleet"_s, QApplication::translate("main", "When the sandbox creates its cloud, add this many generated "
+                                                            "clusters (a fleet to try the fleet view on)."),
+        u"clusters"_s);
+    parser.addOption(sandboxFleetOption);
     const QCommandLineOption openOption(
         u"open"_s, QApplication::translate("main", "Open the page of this cluster (name or resource ID) once signed in."),
         u"cluster"_s);
     parser.addOption(openOption);
     const QCommandLineOption pageOption(
-        u"page"_s, QApplication::translate("main", "With --open, the tab to show: overview, extensions, "
-                                                   "configurations or preflight."),
+        u"page"_s, QApplication::translate("main", "With --open, the cluster tab to show: overview, extensions, "
+                                                   "configurations or preflight; alone, fleet opens the fleet view."),
         u"tab"_s);
     parser.addOption(pageOption);
     if (!parser.parse(QApplication::arguments())) {
@@ -168,6 +179,9 @@ int main(int argc, char **argv)
     QNetworkAccessManager network;
     Fluxdeck::Items::KeychainSecretStore keychain;
     Fluxdeck::Items::AzureSession session(&network, &keychain);
+    // Browser sign-in where there is a desktop to show one on.
+    if (QGuiApplication::platformName() != u"offscreen" && QGuiApplication::platformName() != u"minimal")
+        session.setBrowserOpener([](const QUrl &url) { QDesktopServices::openUrl(url); });
     Fluxdeck::Ui::MainWindow window({settings, highlighting, operations, localization, &session});
     window.show();
 
@@ -180,6 +194,7 @@ int main(int argc, char **argv)
     sandboxOptions.stateDirectory = parser.isSet(sandboxStateOption)
         ? parser.value(sandboxStateOption)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sandbox"_s;
+    sandboxOptions.fleet = std::max(0, parser.value(sandboxFleetOption).toInt());
     const auto signInToSandbox = [&] {
         auto cloud = Fluxdeck::Net::AzureCloudEndpoints::fromSandboxAnnouncement(announcement);
         if (!cloud)
@@ -255,6 +270,16 @@ int main(int argc, char **argv)
         if (auto *loader = window.explorerLoader()) {
             const QString tabName = parser.value(pageOption);
             QObject::connect(loader, &Fluxdeck::Items::ExplorerLoader::loaded, &window, [&window, open, tabName, settle] {
+                if (tabName == u"fleet") {
+                    Fluxdeck::Ui::FleetView *fleet = window.openFleet();
+                    auto *model = fleet ? fleet->findChild<Fluxdeck::Items::FleetModel *>() : nullptr;
+                    if (!model) {
+                        settle();
+                        return;
+                    }
+                    QObject::connect(model, &Fluxdeck::Items::FleetModel::loadFinished, &window, settle);
+                    return;
+                }
                 if (open.isEmpty()) {
                     settle();
                     return;

@@ -40,6 +40,9 @@ QTableView *resourceTable(QAbstractItemModel *model, const QString &objectName)
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->setTabKeyNavigation(false);
+    view->setWordWrap(false);
+    // Every column as wide as what it shows, once the rows are in.
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, [view] { view->resizeColumnsToContents(); });
     return view;
 }
 

@@ -9,6 +9,8 @@
 #include "clusterresources.h"
 #include "explorerloader.h"
 #include "explorermodel.h"
+#include "fleetmodel.h"
+#include "fleetview.h"
 #include "signindialog.h"
 #include "localization.h"
 #include "operationsdock.h"
@@ -246,6 +248,11 @@ void MainWindow::createActions()
     m_openClusterAction = new QAction(this);
     m_openClusterAction->setObjectName(u"openClusterAction"_s);
     connect(m_openClusterAction, &QAction::triggered, this, [this] { activateExplorerItem(m_explorerView->currentIndex()); });
+    m_fleetAction = new QAction(this);
+    m_fleetAction->setObjectName(u"fleetViewAction"_s);
+    m_fleetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_fleetAction, &QAction::triggered, this, &MainWindow::openFleet);
+
     m_preflightAction = new QAction(this);
     m_preflightAction->setObjectName(u"runPreflightAction"_s);
     m_preflightAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -307,6 +314,7 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_focusExplorerAction);
     m_viewMenu->addAction(m_filterAction);
+    m_viewMenu->addAction(m_fleetAction);
     m_viewMenu->addAction(m_focusOperationsAction);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_fullScreenAction);
@@ -341,6 +349,7 @@ void MainWindow::retranslate()
     m_refreshAction->setText(tr("&Refresh"));
     m_openClusterAction->setText(tr("&Open"));
     m_preflightAction->setText(tr("Run &Preflight Checks"));
+    m_fleetAction->setText(tr("F&leet View"));
     m_copyIdAction->setText(tr("Copy Resource &ID"));
     m_copyCommandAction->setText(tr("Copy as &az Command"));
     m_filterAction->setText(tr("&Filter Explorer"));
@@ -392,6 +401,7 @@ void MainWindow::updateStatus()
                                                || state == Items::AzureSession::State::Failed));
         m_signOutAction->setEnabled(session && state != Items::AzureSession::State::SignedOut);
         m_refreshAction->setEnabled(state == Items::AzureSession::State::SignedIn);
+        m_fleetAction->setEnabled(state == Items::AzureSession::State::SignedIn);
     }
     const int running = m_services.operations.runningCount();
     m_operationsStatus->setText(running == 0 ? tr("No operations running")
@@ -547,13 +557,36 @@ ClusterPage *MainWindow::openCluster(const QString &clusterId)
     return page;
 }
 
+FleetView *MainWindow::openFleet()
+{
+    Net::ArmClient *arm = m_services.session ? m_services.session->arm() : nullptr;
+    if (!arm)
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *view = qobject_cast<FleetView *>(m_tabs->widget(i))) {
+            m_tabs->setCurrentIndex(i);
+            return view;
+        }
+    }
+    auto *model = new Items::FleetModel(arm, &m_services.operations);
+    auto *view = new FleetView(*model);
+    model->setParent(view);
+    connect(view, &FleetView::clusterActivated, this, [this](const QString &armId) { openCluster(armId); });
+    m_tabs->setCurrentIndex(m_tabs->addTab(view, tr("Fleet")));
+    QList<Items::FleetModel::Subscription> subscriptions;
+    for (const Items::AzureSubscription &subscription : m_services.session->subscriptions())
+        subscriptions.append({subscription.id, subscription.displayName});
+    model->load(subscriptions);
+    return view;
+}
+
 void MainWindow::sessionChanged()
 {
     updateStatus();
     if (m_services.session && m_services.session->state() == Items::AzureSession::State::SignedOut) {
         // Pages read through the session's client, which is gone.
         for (int i = m_tabs->count() - 1; i >= 0; --i) {
-            if (qobject_cast<ClusterPage *>(m_tabs->widget(i)))
+            if (qobject_cast<ClusterPage *>(m_tabs->widget(i)) || qobject_cast<FleetView *>(m_tabs->widget(i)))
                 closeTab(i);
         }
     }

@@ -23,6 +23,7 @@ class ExplorerModel;
 namespace Fluxdeck::Ui {
 
 class ClusterPage;
+class FleetView;
 class OperationsDock;
 class SettingsDialog;
 class SignInDialog;
@@ -48,6 +49,8 @@ public:
     void setCloudEndpoint(const QString &endpoint);
     // Opens (or shows) the page of the cluster with this ARM id; null while signed out.
     ClusterPage *openCluster(const QString &clusterId);
+    // Opens (or shows) the fleet view of every cluster in the signed-in subscriptions.
+    FleetView *openFleet();
     QTreeView *explorerView() const { return m_explorerView; }
     Items::ExplorerLoader *explorerLoader() const { return m_loader; }
 
@@ -107,6 +110,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_openClusterAction = nullptr;
     QAction *m_preflightAction = nullptr;
+    QAction *m_fleetAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_copyCommandAction = nullptr;
     QAction *m_filterAction = nullptr;

@@ -49,7 +49,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     for (const QString &cloud : AppSettings::knownClouds())
         m_cloud->addItem(QString(), cloud);
     for (const auto method : {Domain::SignInMethod::Automatic, Domain::SignInMethod::Environment,
-                              Domain::SignInMethod::AzureCli, Domain::SignInMethod::DeviceCode})
+                              Domain::SignInMethod::AzureCli, Domain::SignInMethod::Browser,
+                              Domain::SignInMethod::DeviceCode})
         m_signIn->addItem(QString(), QVariant::fromValue(method));
     m_signIn->setCurrentIndex(std::max(0, m_signIn->findData(QVariant::fromValue(settings.signInMethod))));
 
@@ -124,12 +125,13 @@ void SettingsDialog::retranslate()
     m_cloud->setItemText(3, tr("Azure operated by 21Vianet (AzureChinaCloud)"));
     m_cloudHint->setText(tr("The explorer lists the subscriptions and clusters of this cloud once you sign in to it."));
     m_signInLabel->setText(tr("&Sign in with:"));
-    m_signIn->setItemText(0, tr("Automatic (environment, then Azure CLI, then device code)"));
+    m_signIn->setItemText(0, tr("Automatic (environment, then Azure CLI, then the browser)"));
     m_signIn->setItemText(1, tr("Service principal from AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET"));
     m_signIn->setItemText(2, tr("Azure CLI (az login)"));
-    m_signIn->setItemText(3, tr("Device code (a code to enter in a browser)"));
+    m_signIn->setItemText(3, tr("Browser (the cloud's sign-in page)"));
+    m_signIn->setItemText(4, tr("Device code (a code to enter in a browser)"));
     m_signInHint->setText(tr("The sandbox always signs in as its own service principal. Access tokens stay in memory; "
-                             "a device code sign-in is remembered in the system keychain until you sign out."));
+                             "a browser or device code sign-in is remembered in the system keychain until you sign out."));
     m_signIn->setAccessibleName(tr("Sign-in method"));
     m_language->setAccessibleName(tr("Language"));
     m_theme->setAccessibleName(tr("Theme"));

@@ -34,6 +34,8 @@ SignInMethod signInMethodFromKey(const QString &key)
         return SignInMethod::AzureCli;
     if (key == u"device-code")
         return SignInMethod::DeviceCode;
+    if (key == u"browser")
+        return SignInMethod::Browser;
     return SignInMethod::Automatic;
 }
 
@@ -48,6 +50,8 @@ QString signInMethodKey(SignInMethod method)
         return u"azure-cli"_s;
     case SignInMethod::DeviceCode:
         return u"device-code"_s;
+    case SignInMethod::Browser:
+        return u"browser"_s;
     case SignInMethod::Automatic:
         break;
     }

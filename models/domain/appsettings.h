@@ -12,7 +12,7 @@ namespace Fluxdeck::Domain {
 enum class Language { System, Spanish, English };
 enum class Theme { System, Light, Dark };
 // How Fluxdeck signs in to a real Azure cloud (the sandbox signs in as its own service principal).
-enum class SignInMethod { Automatic, Environment, AzureCli, DeviceCode };
+enum class SignInMethod { Automatic, Environment, AzureCli, DeviceCode, Browser };
 
 // The user's preferences, as stored with QSettings. Unknown or damaged values fall back to
 // the defaults instead of failing: a settings file must never keep Fluxdeck from starting.

@@ -5,6 +5,7 @@
 #include "clientsecretcredential.h"
 #include "devicecodecredential.h"
 #include "environmentcredential.h"
+#include "interactivebrowsercredential.h"
 #include "secretstore.h"
 
 #include <QJsonArray>
@@ -25,6 +26,7 @@ struct AzureSession::Private
     Net::AzureCloudEndpoints cloud;
     Method method = Method::Automatic;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    std::function<void(const QUrl &)> openBrowser;
 
     State state = State::SignedOut;
     QString error;
@@ -88,6 +90,11 @@ void AzureSession::setProcessEnvironment(const QProcessEnvironment &environment)
     d->environment = environment;
 }
 
+void AzureSession::setBrowserOpener(std::function<void(const QUrl &)> opener)
+{
+    d->openBrowser = std::move(opener);
+}
+
 AzureSession::State AzureSession::state() const
 {
     return d->state;
@@ -124,6 +131,8 @@ QString AzureSession::methodText(Method method)
         return tr("Azure CLI");
     case Method::DeviceCode:
         return tr("Device code");
+    case Method::Browser:
+        return tr("Browser");
     }
     return {};
 }
@@ -162,6 +171,12 @@ void AzureSession::signIn(Interaction interaction)
     const auto deviceCredential = [=] {
         return std::unique_ptr<Net::TokenCredential>(new Net::DeviceCodeCredential(network, cloud));
     };
+    const auto openBrowser = d->openBrowser;
+    const auto browserCredential = [=] {
+        auto *credential = new Net::InteractiveBrowserCredential(network, cloud);
+        credential->setBrowserOpener(openBrowser);
+        return std::unique_ptr<Net::TokenCredential>(credential);
+    };
     switch (d->method) {
     case Method::Automatic:
         if (!cloud.servicePrincipalClientId.isEmpty()) {
@@ -177,7 +192,11 @@ void AzureSession::signIn(Interaction interaction)
             d->chain.append(environmentCredential);
         if (!QStandardPaths::findExecutable(u"az"_s, environment.value(u"PATH"_s).split(u':', Qt::SkipEmptyParts)).isEmpty())
             d->chain.append(cliCredential);
-        d->chain.append(deviceCredential);
+        // As az login does: the browser where there is one, else a device code.
+        if (openBrowser)
+            d->chain.append(browserCredential);
+        else
+            d->chain.append(deviceCredential);
         break;
     case Method::Environment:
         d->chain.append(environmentCredential);
@@ -187,6 +206,9 @@ void AzureSession::signIn(Interaction interaction)
         break;
     case Method::DeviceCode:
         d->chain.append(deviceCredential);
+        break;
+    case Method::Browser:
+        d->chain.append(browserCredential);
         break;
     }
     setState(State::SigningIn);
@@ -237,27 +259,42 @@ void AzureSession::tryNext()
         });
     };
 
-    if (auto *device = qobject_cast<Net::DeviceCodeCredential *>(d->credential.get())) {
+    auto *device = qobject_cast<Net::DeviceCodeCredential *>(d->credential.get());
+    auto *browser = qobject_cast<Net::InteractiveBrowserCredential *>(d->credential.get());
+    if (device || browser) {
         if (!d->interactive && !d->secrets) {
             tryNext();
             return;
         }
-        connect(device, &Net::DeviceCodeCredential::userCodeReceived, this, &AzureSession::deviceCodeReceived);
-        connect(device, &Net::DeviceCodeCredential::refreshTokenChanged, this, [this, device] {
-            if (d->secrets && !device->refreshToken().isEmpty())
-                d->secrets->write(secretKey(), device->refreshToken());
-        });
+        Net::TokenCredential *interactive = d->credential.get();
+        if (device)
+            connect(device, &Net::DeviceCodeCredential::userCodeReceived, this, &AzureSession::deviceCodeReceived);
+        if (browser)
+            connect(browser, &Net::InteractiveBrowserCredential::authorizationUrlReady, this,
+                    &AzureSession::browserSignInStarted);
+        const auto refreshToken = [device, browser] { return device ? device->refreshToken() : browser->refreshToken(); };
+        const auto keep = [this, refreshToken] {
+            if (d->secrets && !refreshToken().isEmpty())
+                d->secrets->write(secretKey(), refreshToken());
+        };
+        if (device)
+            connect(device, &Net::DeviceCodeCredential::refreshTokenChanged, this, keep);
+        else
+            connect(browser, &Net::InteractiveBrowserCredential::refreshTokenChanged, this, keep);
         // A refresh token from an earlier run signs in without asking the user again.
         if (d->secrets) {
-            QPointer<Net::DeviceCodeCredential> alive(device);
-            const bool interactive = d->interactive;
-            d->secrets->read(secretKey(), [this, alive, request, interactive](std::optional<QString> token) {
+            QPointer<Net::TokenCredential> alive(interactive);
+            const bool asking = d->interactive;
+            d->secrets->read(secretKey(), [this, alive, device, browser, request, asking](std::optional<QString> token) {
                 if (!alive)
                     return;
                 if (token && !token->isEmpty()) {
-                    alive->setRefreshToken(*token);
-                } else if (!interactive) {
-                    tryNext();   // nothing remembered, and nobody to show a code to
+                    if (device)
+                        device->setRefreshToken(*token);
+                    else
+                        browser->setRefreshToken(*token);
+                } else if (!asking) {
+                    tryNext();   // nothing remembered, and nobody to ask
                     return;
                 }
                 request();

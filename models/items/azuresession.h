@@ -8,6 +8,7 @@
 #include <QProcessEnvironment>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -45,6 +46,7 @@ public:
         Environment,   // AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET
         AzureCli,      // az account get-access-token
         DeviceCode,    // a code to enter at the cloud's sign-in page
+        Browser,       // the cloud's sign-in page in the system browser (authorization code with PKCE)
     };
     Q_ENUM(Method)
     enum class State { SignedOut, SigningIn, SignedIn, Failed };
@@ -60,6 +62,8 @@ public:
     Method method() const;
     // Where environment variables and PATH come from (the process's by default).
     void setProcessEnvironment(const QProcessEnvironment &environment);
+    // How to show a page in the system browser; without one, browser sign-in is not offered.
+    void setBrowserOpener(std::function<void(const QUrl &)> opener);
 
     enum class Interaction {
         Allowed,   // the user asked: a device code may be shown
@@ -89,6 +93,8 @@ Q_SIGNALS:
     // Device code sign-in: show this to the user until signed in or cancelled.
     void deviceCodeReceived(const QString &userCode, const QUrl &verificationUri, const QString &message,
                             const QDateTime &expiresAt);
+    // Browser sign-in: the page the browser was asked to open (for users whose browser did not).
+    void browserSignInStarted(const QUrl &url);
     void subscriptionsChanged();
 
 private:

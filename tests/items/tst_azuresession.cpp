@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void deviceCodeIsRememberedUntilSignOut();
     void silentSignInWithNothingStaysSignedOut();
     void cancelStopsWaitingForTheCode();
+    void browserIsTheAutomaticLastResort();
 
 private:
     // Writes an "az" that answers like the real one, first on PATH; returns the environment.
@@ -226,5 +228,46 @@ void TestAzureSession::cancelStopsWaitingForTheCode()
     QCOMPARE(session.state(), State::SignedOut);
 }
 
+void TestAzureSession::browserIsTheAutomaticLastResort()
+{
+    // Automatic on a real cloud with no environment and no az: the browser (here, a stand-in
+    // that follows Entra's redirect to Fluxdeck's loopback listener, as a browser would).
+    Fluxdeck::Net::AzureCloudEndpoints cloud = m_sandbox.cloud();
+    cloud.servicePrincipalClientId.clear();
+    MemorySecretStore secrets;
+    AzureSession session(&m_network, &secrets);
+    session.setCloud(cloud);
+    QProcessEnvironment empty;
+    empty.insert(u"PATH"_s, u"/nonexistent"_s);
+    session.setProcessEnvironment(empty);
+    QNetworkAccessManager browser;
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.addCaCertificates(m_sandbox.server().caCertificatePath());
+    QList<QUrl> opened;
+    session.setBrowserOpener([&](const QUrl &url) {
+        opened.append(url);
+        QNetworkRequest request(url);
+        request.setSslConfiguration(ssl);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *reply = browser.get(request);
+        QObject::connect(reply, &QNetworkReply::finished, &browser, [&browser, reply] {
+            reply->deleteLater();
+            const QUrl location = QUrl::fromEncoded(reply->rawHeader("Location"));
+            if (location.isValid())
+                QObject::connect(browser.get(QNetworkRequest(location)), &QNetworkReply::finished, &browser,
+                                 [] {});
+        });
+    });
+    QSignalSpy started(&session, &AzureSession::browserSignInStarted);
+    session.signIn();
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), State::SignedIn, 30000);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(started.size(), 1);
+    QVERIFY(opened.first().path().endsWith(u"/oauth2/v2.0/authorize"_s));
+    QCOMPARE(session.methodName(), AzureSession::methodText(AzureSession::Method::Browser));
+    QTRY_VERIFY_WITH_TIMEOUT(secrets.contains(u"refresh-token/"_s + cloud.name + u'/' + cloud.defaultTenant), 5000);
+}
+
 QTEST_GUILESS_MAIN(TestAzureSession)
 #include "tst_azuresession.moc"
+
