@@ -35,9 +35,16 @@ bool Localization::activate(const QString &language)
     m_language = u"en"_s;
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     if (language != u"es") {
-        // Installing nothing still has to tell the widgets: they may be showing Spanish.
-        QEvent change(QEvent::LanguageChange);
-        QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+        // English is the source language; its file only spells the plural forms out.
+        auto english = std::make_unique<QTranslator>();
+        if (english->load(u":/i18n/fluxdeck_en.qm"_s)) {
+            m_fluxdeck = std::move(english);
+            QCoreApplication::installTranslator(m_fluxdeck.get());
+        } else {
+            // Installing nothing still has to tell the widgets: they may be showing Spanish.
+            QEvent change(QEvent::LanguageChange);
+            QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+        }
         return language == u"en";
     }
 
