@@ -233,9 +233,15 @@ int main(int argc, char **argv)
                 startSandbox();
             return;
         }
-        const auto cloud = Fluxdeck::Net::AzureCloudEndpoints::builtIn(chosen.cloud);
-        if (!cloud)
+        const auto cloud = chosen.cloud == Fluxdeck::Domain::AppSettings::customCloud()
+            ? Fluxdeck::Net::AzureCloudEndpoints::custom(chosen.custom.name, QUrl(chosen.custom.resourceManager),
+                                                         QUrl(chosen.custom.authority), chosen.custom.audience)
+            : Fluxdeck::Net::AzureCloudEndpoints::builtIn(chosen.cloud);
+        if (!cloud) {
+            operations.fail(operations.start(QApplication::translate("main", "Choosing the cloud %1").arg(chosen.cloud)),
+                            cloud.error().message);
             return;
+        }
         session.setCloud(*cloud);
         window.setCloudEndpoint(cloud->resourceManager.host());
         session.signIn(Fluxdeck::Items::AzureSession::Interaction::Silent);

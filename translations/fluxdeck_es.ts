@@ -1932,6 +1932,54 @@
         <source>The sandbox always signs in as its own service principal. Access tokens stay in memory; a browser or device code sign-in is remembered in the system keychain until you sign out.</source>
         <translation>El entorno de pruebas siempre inicia sesión con su propia entidad de servicio. Los tokens de acceso se quedan en memoria; un inicio de sesión con el navegador o con código de dispositivo se recuerda en el llavero del sistema hasta que cierre la sesión.</translation>
     </message>
+    <message>
+        <source>Custom cloud (like az cloud register)</source>
+        <translation>Nube personalizada (como az cloud register)</translation>
+    </message>
+    <message>
+        <source>Custom cloud</source>
+        <translation>Nube personalizada</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>N&amp;ombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Resource Manager:</source>
+        <translation>&amp;Resource Manager:</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;authority:</source>
+        <translation>&amp;Autoridad de inicio de sesión:</translation>
+    </message>
+    <message>
+        <source>Token a&amp;udience:</source>
+        <translation>A&amp;udiencia del token:</translation>
+    </message>
+    <message>
+        <source>The Resource Manager address</source>
+        <translation>La dirección de Resource Manager</translation>
+    </message>
+    <message>
+        <source>Custom cloud name</source>
+        <translation>Nombre de la nube personalizada</translation>
+    </message>
+    <message>
+        <source>Custom cloud Resource Manager address</source>
+        <translation>Dirección de Resource Manager de la nube personalizada</translation>
+    </message>
+    <message>
+        <source>Custom cloud sign-in authority</source>
+        <translation>Autoridad de inicio de sesión de la nube personalizada</translation>
+    </message>
+    <message>
+        <source>Custom cloud token audience</source>
+        <translation>Audiencia del token de la nube personalizada</translation>
+    </message>
+    <message>
+        <source>Custom cloud error</source>
+        <translation>Error de la nube personalizada</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdeck::Ui::SignInDialog</name>
@@ -2080,6 +2128,10 @@
     <message>
         <source>With --open, the cluster tab to show: overview, extensions, configurations or preflight; alone, fleet opens the fleet view.</source>
         <translation>Con --open, la pestaña del clúster que se muestra: overview, extensions, configurations o preflight; sola, fleet abre la vista de flota.</translation>
+    </message>
+    <message>
+        <source>Choosing the cloud %1</source>
+        <translation>Eligiendo la nube %1</translation>
     </message>
 </context>
 </TS>

@@ -375,8 +375,10 @@ void MainWindow::setCloudEndpoint(const QString &endpoint)
 
 void MainWindow::updateStatus()
 {
-    const QString cloud = m_cloudEndpoint.isEmpty() ? m_settings.cloud
-                                                    : tr("%1 (%2)").arg(m_settings.cloud, m_cloudEndpoint);
+    const QString name = m_settings.cloud == AppSettings::customCloud() && !m_settings.custom.name.isEmpty()
+                             ? m_settings.custom.name
+                             : m_settings.cloud;
+    const QString cloud = m_cloudEndpoint.isEmpty() ? name : tr("%1 (%2)").arg(name, m_cloudEndpoint);
     const Items::AzureSession *session = m_services.session;
     const auto state = session ? session->state() : Items::AzureSession::State::SignedOut;
     switch (state) {
@@ -448,7 +450,7 @@ void MainWindow::applySettings(const AppSettings &settings)
         if (settings.cloud != previous.cloud)
             m_cloudEndpoint.clear();
         if (m_loader)
-            m_loader->setCloudName(settings.cloud);
+            m_loader->setCloudName(settings.cloud == AppSettings::customCloud() ? settings.custom.name : settings.cloud);
         else
             m_explorer->showSignedOut(settings.cloud);
         Q_EMIT cloudChosen(m_settings);

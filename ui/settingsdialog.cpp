@@ -1,10 +1,14 @@
 #include "settingsdialog.h"
 
+#include "clouds.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -27,6 +31,16 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     , m_cloudHint(new QLabel)
     , m_signInLabel(new QLabel)
     , m_signInHint(new QLabel)
+    , m_customBox(new QGroupBox)
+    , m_customName(new QLineEdit)
+    , m_customResourceManager(new QLineEdit)
+    , m_customAuthority(new QLineEdit)
+    , m_customAudience(new QLineEdit)
+    , m_customNameLabel(new QLabel)
+    , m_customResourceManagerLabel(new QLabel)
+    , m_customAuthorityLabel(new QLabel)
+    , m_customAudienceLabel(new QLabel)
+    , m_customError(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(u"settingsDialog"_s);
@@ -75,6 +89,34 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     form->addRow(m_signInLabel, m_signIn);
     form->addRow(QString(), m_signInHint);
 
+    // A cloud of one's own, as `az cloud register` describes it.
+    m_customBox->setObjectName(u"customCloudBox"_s);
+    m_customName->setObjectName(u"customCloudName"_s);
+    m_customResourceManager->setObjectName(u"customCloudResourceManager"_s);
+    m_customAuthority->setObjectName(u"customCloudAuthority"_s);
+    m_customAudience->setObjectName(u"customCloudAudience"_s);
+    m_customError->setObjectName(u"customCloudError"_s);
+    m_customName->setText(settings.custom.name);
+    m_customResourceManager->setText(settings.custom.resourceManager);
+    m_customAuthority->setText(settings.custom.authority);
+    m_customAudience->setText(settings.custom.audience);
+    m_customResourceManager->setPlaceholderText(u"https://management.example.com"_s);
+    m_customAuthority->setPlaceholderText(u"https://login.example.com"_s);
+    m_customNameLabel->setBuddy(m_customName);
+    m_customResourceManagerLabel->setBuddy(m_customResourceManager);
+    m_customAuthorityLabel->setBuddy(m_customAuthority);
+    m_customAudienceLabel->setBuddy(m_customAudience);
+    m_customError->setWordWrap(true);
+    m_customError->setStyleSheet(u"color: palette(link)"_s);
+    auto *customForm = new QFormLayout(m_customBox);
+    customForm->addRow(m_customNameLabel, m_customName);
+    customForm->addRow(m_customResourceManagerLabel, m_customResourceManager);
+    customForm->addRow(m_customAuthorityLabel, m_customAuthority);
+    customForm->addRow(m_customAudienceLabel, m_customAudience);
+    customForm->addRow(m_customError);
+    form->addRow(m_customBox);
+    connect(m_cloud, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateCustom);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch();
@@ -84,6 +126,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     retranslate();
+    updateCustom();
     resize(sizeHint().expandedTo(QSize(460, 0)));
 }
 
@@ -96,7 +139,33 @@ AppSettings SettingsDialog::settings() const
     result.theme = m_theme->currentData().value<Theme>();
     result.cloud = m_cloud->currentData().toString();
     result.signInMethod = m_signIn->currentData().value<Domain::SignInMethod>();
+    result.custom = {m_customName->text().trimmed(), m_customResourceManager->text().trimmed(),
+                     m_customAuthority->text().trimmed(), m_customAudience->text().trimmed()};
     return result;
+}
+
+void SettingsDialog::updateCustom()
+{
+    m_customBox->setVisible(m_cloud->currentData().toString() == AppSettings::customCloud());
+    m_customError->hide();
+    adjustSize();
+}
+
+void SettingsDialog::accept()
+{
+    const AppSettings chosen = settings();
+    if (chosen.cloud == AppSettings::customCloud()) {
+        // Refused here, with the reason, rather than failing at sign-in.
+        const auto cloud = Net::AzureCloudEndpoints::custom(chosen.custom.name, QUrl(chosen.custom.resourceManager),
+                                                            QUrl(chosen.custom.authority), chosen.custom.audience);
+        if (!cloud) {
+            m_customError->setText(cloud.error().message);
+            m_customError->show();
+            m_customName->setFocus();
+            return;
+        }
+    }
+    QDialog::accept();
 }
 
 void SettingsDialog::changeEvent(QEvent *event)
@@ -123,6 +192,18 @@ void SettingsDialog::retranslate()
     m_cloud->setItemText(1, tr("Azure (AzureCloud)"));
     m_cloud->setItemText(2, tr("Azure US Government (AzureUSGovernment)"));
     m_cloud->setItemText(3, tr("Azure operated by 21Vianet (AzureChinaCloud)"));
+    m_cloud->setItemText(4, tr("Custom cloud (like az cloud register)"));
+    m_customBox->setTitle(tr("Custom cloud"));
+    m_customNameLabel->setText(tr("&Name:"));
+    m_customResourceManagerLabel->setText(tr("&Resource Manager:"));
+    m_customAuthorityLabel->setText(tr("Sign-in &authority:"));
+    m_customAudienceLabel->setText(tr("Token a&udience:"));
+    m_customAudience->setPlaceholderText(tr("The Resource Manager address"));
+    m_customName->setAccessibleName(tr("Custom cloud name"));
+    m_customResourceManager->setAccessibleName(tr("Custom cloud Resource Manager address"));
+    m_customAuthority->setAccessibleName(tr("Custom cloud sign-in authority"));
+    m_customAudience->setAccessibleName(tr("Custom cloud token audience"));
+    m_customError->setAccessibleName(tr("Custom cloud error"));
     m_cloudHint->setText(tr("The explorer lists the subscriptions and clusters of this cloud once you sign in to it."));
     m_signInLabel->setText(tr("&Sign in with:"));
     m_signIn->setItemText(0, tr("Automatic (environment, then Azure CLI, then the browser)"));

@@ -6,7 +6,9 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QGroupBox;
 class QLabel;
+class QLineEdit;
 
 namespace Fluxdeck::Ui {
 
@@ -28,6 +30,8 @@ protected:
 
 private:
     void retranslate();
+    void accept() override;
+    void updateCustom();
 
     QComboBox *m_language;
     QComboBox *m_theme;
@@ -39,6 +43,16 @@ private:
     QLabel *m_cloudHint;
     QLabel *m_signInLabel;
     QLabel *m_signInHint;
+    QGroupBox *m_customBox;
+    QLineEdit *m_customName;
+    QLineEdit *m_customResourceManager;
+    QLineEdit *m_customAuthority;
+    QLineEdit *m_customAudience;
+    QLabel *m_customNameLabel;
+    QLabel *m_customResourceManagerLabel;
+    QLabel *m_customAuthorityLabel;
+    QLabel *m_customAudienceLabel;
+    QLabel *m_customError;
     QDialogButtonBox *m_buttons;
 };
 

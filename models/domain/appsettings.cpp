@@ -91,7 +91,12 @@ QString AppSettings::defaultCloud()
 
 QStringList AppSettings::knownClouds()
 {
-    return {u"Sandbox"_s, u"AzureCloud"_s, u"AzureUSGovernment"_s, u"AzureChinaCloud"_s};
+    return {u"Sandbox"_s, u"AzureCloud"_s, u"AzureUSGovernment"_s, u"AzureChinaCloud"_s, customCloud()};
+}
+
+QString AppSettings::customCloud()
+{
+    return u"Custom"_s;
 }
 
 AppSettings AppSettings::load(const QSettings &settings)
@@ -103,6 +108,10 @@ AppSettings AppSettings::load(const QSettings &settings)
     if (knownClouds().contains(cloud))
         result.cloud = cloud;
     result.signInMethod = signInMethodFromKey(settings.value("cloud/signInMethod").toString());
+    result.custom.name = settings.value("cloud/custom/name").toString();
+    result.custom.resourceManager = settings.value("cloud/custom/resourceManager").toString();
+    result.custom.authority = settings.value("cloud/custom/authority").toString();
+    result.custom.audience = settings.value("cloud/custom/audience").toString();
     return result;
 }
 
@@ -112,6 +121,10 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue("ui/theme", themeKey(theme));
     settings.setValue("cloud/active", cloud);
     settings.setValue("cloud/signInMethod", signInMethodKey(signInMethod));
+    settings.setValue("cloud/custom/name", custom.name);
+    settings.setValue("cloud/custom/resourceManager", custom.resourceManager);
+    settings.setValue("cloud/custom/authority", custom.authority);
+    settings.setValue("cloud/custom/audience", custom.audience);
 }
 
 QString resolveLanguage(Language setting, const QString &commandLine, const QLocale &system)

@@ -22,12 +22,23 @@ struct AppSettings
     Theme theme = Theme::System;
     QString cloud = defaultCloud();
     SignInMethod signInMethod = SignInMethod::Automatic;
+    // A cloud registered by hand, as `az cloud register` does; used while cloud == customCloud().
+    struct CustomCloud
+    {
+        QString name;
+        QString resourceManager;   // https://management.example.com
+        QString authority;         // https://login.example.com
+        QString audience;          // the token audience; empty: the Resource Manager endpoint
+        friend bool operator==(const CustomCloud &, const CustomCloud &) = default;
+    };
+    CustomCloud custom;
 
     static AppSettings load(const QSettings &settings);
     void save(QSettings &settings) const;
 
     static QString defaultCloud();
-    static QStringList knownClouds();   // the names `az cloud list` uses, plus the sandbox
+    static QStringList knownClouds();   // the names `az cloud list` uses, the sandbox, and "Custom"
+    static QString customCloud();
 
     friend bool operator==(const AppSettings &, const AppSettings &) = default;
 };

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -49,11 +50,48 @@ private Q_SLOTS:
         QCOMPARE(dialog.settings().cloud, u"Sandbox"_s);
     }
 
+    void customCloudIsCheckedBeforeItIsKept()
+    {
+        SettingsDialog dialog(AppSettings{});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        auto *cloud = dialog.findChild<QComboBox *>(u"cloudCombo"_s);
+        auto *box = dialog.findChild<QWidget *>(u"customCloudBox"_s);
+        QVERIFY(!box->isVisible());
+        cloud->setFocus();
+        QTest::keyClick(cloud, Qt::Key_End);              // → Custom cloud
+        QVERIFY(box->isVisible());
+
+        // Plain http for Resource Manager is refused, with the reason, and the dialog stays.
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"customCloudName"_s), u"ContosoStack"_s);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"customCloudResourceManager"_s), u"http://management.contoso.test"_s);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"customCloudAuthority"_s), u"https://login.contoso.test"_s);
+        QTest::keyClick(&dialog, Qt::Key_Return);
+        QCOMPARE(accepted.size(), 0);
+        auto *error = dialog.findChild<QLabel *>(u"customCloudError"_s);
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(u"HTTPS"_s, Qt::CaseInsensitive), qPrintable(error->text()));
+
+        auto *resourceManager = dialog.findChild<QLineEdit *>(u"customCloudResourceManager"_s);
+        resourceManager->clear();
+        QTest::keyClicks(resourceManager, u"https://management.contoso.test"_s);
+        QTest::keyClick(&dialog, Qt::Key_Return);
+        QCOMPARE(accepted.size(), 1);
+        const AppSettings chosen = dialog.settings();
+        QCOMPARE(chosen.cloud, AppSettings::customCloud());
+        QCOMPARE(chosen.custom.name, u"ContosoStack"_s);
+        QCOMPARE(chosen.custom.resourceManager, u"https://management.contoso.test"_s);
+        QCOMPARE(chosen.custom.authority, u"https://login.contoso.test"_s);
+    }
+
     void everyControlIsNamedForAssistiveTechnology()
     {
         SettingsDialog dialog(AppSettings{});
         for (QComboBox *combo : dialog.findChildren<QComboBox *>())
             QVERIFY2(!combo->accessibleName().isEmpty(), qPrintable(combo->objectName()));
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+            QVERIFY2(!edit->accessibleName().isEmpty(), qPrintable(edit->objectName()));
         for (QPushButton *button : dialog.findChildren<QPushButton *>())
             QVERIFY2(!button->accessibleName().isEmpty(), qPrintable(button->text()));
         for (QLabel *label : dialog.findChildren<QLabel *>()) {
