@@ -162,7 +162,12 @@ MainWindow::MainWindow(UiServices services, QWidget *parent)
     restoreState(m_services.settings.value("window/state").toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Children go after this destructor; the explorer's selection must not call back into a
+    // window that is no longer one.
+    disconnect(m_explorerView->selectionModel(), nullptr, this, nullptr);
+}
 
 void MainWindow::createActions()
 {

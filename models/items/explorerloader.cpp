@@ -198,6 +198,7 @@ void ExplorerLoader::fill(const QList<QJsonObject> &clusters)
     d->loading = false;
     d->lastRequests = d->requests;
     ExplorerModel *model = d->model;
+    model->beginRebuild();
     model->removeChildren({});
     const QModelIndex cloud = model->appendNode({}, ExplorerModel::Kind::Cloud, d->cloudName);
 
@@ -233,6 +234,7 @@ void ExplorerLoader::fill(const QList<QJsonObject> &clusters)
             }
         }
     }
+    model->endRebuild();
     if (d->operations)
         d->operations->succeed(d->operation, tr("Clusters: %1, requests: %2").arg(clusters.size()).arg(d->requests));
     Q_EMIT loaded(int(clusters.size()));

@@ -47,7 +47,8 @@ QModelIndex ExplorerModel::appendNode(const QModelIndex &parent, Kind kind, cons
 {
     Node *parentNode = nodeFor(parent);
     const int row = static_cast<int>(parentNode->children.size());
-    beginInsertRows(parent, row, row);
+    if (!m_rebuilding)
+        beginInsertRows(parent, row, row);
     auto node = std::make_unique<Node>();
     node->parent = parentNode;
     node->kind = kind;
@@ -56,7 +57,8 @@ QModelIndex ExplorerModel::appendNode(const QModelIndex &parent, Kind kind, cons
     node->action = action;
     node->resource = resource;
     parentNode->children.push_back(std::move(node));
-    endInsertRows();
+    if (!m_rebuilding)
+        endInsertRows();
     return index(row, 0, parent);
 }
 
@@ -65,9 +67,25 @@ void ExplorerModel::removeChildren(const QModelIndex &parent)
     Node *parentNode = nodeFor(parent);
     if (parentNode->children.empty())
         return;
+    if (m_rebuilding) {
+        parentNode->children.clear();
+        return;
+    }
     beginRemoveRows(parent, 0, static_cast<int>(parentNode->children.size()) - 1);
     parentNode->children.clear();
     endRemoveRows();
+}
+
+void ExplorerModel::beginRebuild()
+{
+    beginResetModel();
+    m_rebuilding = true;
+}
+
+void ExplorerModel::endRebuild()
+{
+    m_rebuilding = false;
+    endResetModel();
 }
 
 void ExplorerModel::showSignedOut(const QString &cloud)

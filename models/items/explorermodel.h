@@ -41,6 +41,9 @@ public:
                            const QString &resourceId = {}, const QString &action = {},
                            const QJsonObject &resource = {});
     void removeChildren(const QModelIndex &parent);
+    // Many rows at once (a fleet): views see one reset instead of a signal per row.
+    void beginRebuild();
+    void endRebuild();
     void showSignedOut(const QString &cloud);
     // One row that says what is happening ("Signing in…") or went wrong; activating it runs action.
     void showMessage(const QString &text, const QString &action = {}, const QString &detail = {});
@@ -62,6 +65,7 @@ private:
 
     std::unique_ptr<Node> m_root;
     QString m_signedOutCloud;
+    bool m_rebuilding = false;
 };
 
 } // namespace Fluxdeck::Items
