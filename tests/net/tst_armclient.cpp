@@ -356,6 +356,24 @@ private Q_SLOTS:
         QVERIFY(error.userMessage().contains(u"az provider register --namespace Microsoft.KubernetesConfiguration"_s));
     }
 
+    void forbiddenNamesTheMissingPermission()
+    {
+        // The caller may only read the retail store's cluster (the sandbox's RBAC), as Azure answers.
+        const QString retail = Prod + u"/resourceGroups/rg-edge/providers/Microsoft.Kubernetes/connectedClusters/"
+                                      "arc-retail-store-01"_s;
+        const auto reply = m_connection->client->put(fluxConfiguration(retail, u"cluster-config"_s), exampleConfiguration());
+        QVERIFY(waitFor(*reply));
+        QVERIFY(!reply->result());
+        const ArmError error = reply->result().error();
+        QCOMPARE(error.kind, ArmError::Kind::Forbidden);
+        QCOMPARE(error.httpStatus, 403);
+        QCOMPARE(error.code, u"AuthorizationFailed"_s);
+        QCOMPARE(error.missingPermission(), u"Microsoft.KubernetesConfiguration/fluxConfigurations/write"_s);
+        QVERIFY2(error.userMessage().contains(u"Microsoft.KubernetesConfiguration/fluxConfigurations/write"_s),
+                 qPrintable(error.userMessage()));
+        QCOMPARE(reply->attempts(), 1);   // refusals are not retried
+    }
+
     void notFoundIsExplained()
     {
         const auto reply = m_connection->client->get(fluxConfiguration(AksProd, u"absent"_s));
