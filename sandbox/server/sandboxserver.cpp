@@ -24,6 +24,7 @@
 #include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSaveFile>
 #include <QSslServer>
 #include <QSslSocket>
@@ -374,7 +375,26 @@ void SandboxServer::Private::deliver(QHttpServerResponder &responder, const Http
         response.headers.removeAll(QHttpHeaders::WellKnownHeader::ContentLength);
         responder.writeBeginChunked(response.headers, status);
         responder.writeChunk(response.body.left(response.body.size() / 2));
-        abortConnection(peerPort);
+        // The half that was written must reach the client before the connection drops.
+        if (QSslSocket *socket = socketFor(peerPort)) {
+            QPointer<QSslSocket> alive(socket);
+            const auto dropWhenSent = [alive] {
+                if (alive && alive->bytesToWrite() == 0 && alive->encryptedBytesToWrite() == 0)
+                    alive->abort();
+            };
+            QObject::connect(socket, &QSslSocket::encryptedBytesWritten, socket, dropWhenSent);
+            QTimer::singleShot(0, socket, [alive, dropWhenSent] {
+                if (alive)
+                    alive->flush();
+                dropWhenSent();
+            });
+            QTimer::singleShot(2000, socket, [alive] {
+                if (alive)
+                    alive->abort();
+            });
+        } else {
+            abortConnection(peerPort);
+        }
         return;
     }
     if (fault.failure == Kind::Slow && response.body.size() > 1) {
