@@ -1460,6 +1460,14 @@
         <source>Resource Graph requests: %1</source>
         <translation>Solicitudes a Resource Graph: %1</translation>
     </message>
+    <message>
+        <source>Copy as a&amp;z Command</source>
+        <translation>Copiar como comando a&amp;z</translation>
+    </message>
+    <message>
+        <source>Copy the az graph query commands that read the fleet</source>
+        <translation>Copiar los comandos az graph query que leen la flota</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdeck::Ui::MainWindow</name>

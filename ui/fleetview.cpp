@@ -1,10 +1,15 @@
 #include "fleetview.h"
 
+#include "azcommand.h"
+#include "fleetcluster.h"
+
 #include "fleetchart.h"
 #include "fleetfiltermodel.h"
 #include "fleetmodel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -76,6 +81,7 @@ FleetView::FleetView(FleetModel &model, QWidget *parent)
     , m_complianceCombo(new QComboBox)
     , m_showAllButton(new QPushButton)
     , m_refreshButton(new QPushButton)
+    , m_copyCommandButton(new QPushButton)
     , m_status(new QLabel)
     , m_splitter(new QSplitter(Qt::Vertical))
     , m_chartArea(new QScrollArea)
@@ -88,6 +94,7 @@ FleetView::FleetView(FleetModel &model, QWidget *parent)
     m_complianceCombo->setObjectName(u"fleetComplianceCombo"_s);
     m_showAllButton->setObjectName(u"fleetShowAllButton"_s);
     m_refreshButton->setObjectName(u"fleetRefreshButton"_s);
+    m_copyCommandButton->setObjectName(u"fleetCopyCommandButton"_s);
     m_status->setObjectName(u"fleetStatusLabel"_s);
     m_splitter->setObjectName(u"fleetSplitter"_s);
     m_chartArea->setObjectName(u"fleetChartArea"_s);
@@ -136,6 +143,7 @@ FleetView::FleetView(FleetModel &model, QWidget *parent)
     controls->addSpacing(8);
     controls->addWidget(m_showAllButton);
     controls->addWidget(m_refreshButton);
+    controls->addWidget(m_copyCommandButton);
 
     m_splitter->addWidget(m_chartArea);
     m_splitter->addWidget(m_table);
@@ -154,7 +162,8 @@ FleetView::FleetView(FleetModel &model, QWidget *parent)
     setTabOrder(m_groupCombo, m_complianceCombo);
     setTabOrder(m_complianceCombo, m_showAllButton);
     setTabOrder(m_showAllButton, m_refreshButton);
-    setTabOrder(m_refreshButton, m_chart);
+    setTabOrder(m_refreshButton, m_copyCommandButton);
+    setTabOrder(m_copyCommandButton, m_chart);
     setTabOrder(m_chart, m_table);
 
     auto *find = new QAction(this);
@@ -181,6 +190,15 @@ FleetView::FleetView(FleetModel &model, QWidget *parent)
     });
     connect(m_showAllButton, &QPushButton::clicked, m_filter, &FleetFilterModel::clearGroupFilter);
     connect(m_refreshButton, &QPushButton::clicked, this, &FleetView::refreshOrStop);
+    // The same three Resource Graph queries, as az runs them.
+    connect(m_copyCommandButton, &QPushButton::clicked, this, [] {
+        QStringList lines;
+        for (const QString &query : {Items::FleetQuery::clusters(), Items::FleetQuery::fluxExtensions(),
+                                     Items::FleetQuery::fluxConfigurations()})
+            lines.append(Domain::AzCommand({u"graph"_s, u"query"_s}).option(u"graph-query"_s, query)
+                             .option(u"first"_s, u"1000"_s).toString());
+        QApplication::clipboard()->setText(lines.join(u'\n'));
+    });
     connect(m_chart, &FleetChart::groupClicked, this, &FleetView::toggleGroup);
     connect(m_chart, &FleetChart::clearRequested, m_filter, &FleetFilterModel::clearGroupFilter);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -271,6 +289,8 @@ void FleetView::updateStatus()
 {
     const bool loading = m_model.isLoading();
     m_refreshButton->setText(loading ? tr("&Stop") : tr("&Refresh"));
+    m_copyCommandButton->setText(tr("Copy as a&z Command"));
+    m_copyCommandButton->setAccessibleName(tr("Copy the az graph query commands that read the fleet"));
     m_refreshButton->setAccessibleName(loading ? tr("Stop reading the fleet") : tr("Read the fleet again"));
     m_refreshButton->setEnabled(loading || m_model.hasSubscriptions());
     m_showAllButton->setEnabled(m_filter->groupFilter().has_value());

@@ -64,6 +64,7 @@ private:
     QComboBox *m_complianceCombo;
     QPushButton *m_showAllButton;
     QPushButton *m_refreshButton;
+    QPushButton *m_copyCommandButton;
     QLabel *m_status;
     QSplitter *m_splitter;
     QScrollArea *m_chartArea;

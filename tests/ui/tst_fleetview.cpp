@@ -14,6 +14,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QApplication>
+#include <QClipboard>
 #include <QTest>
 
 #include <memory>
@@ -134,6 +136,21 @@ private Q_SLOTS:
         for (QWidget *widget : widgets)
             QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
         QVERIFY(!m_chart->accessibleDescription().isEmpty());
+    }
+
+    void copiesTheQueriesAsAzCommands()
+    {
+        auto *copy = m_view->findChild<QPushButton *>(u"fleetCopyCommandButton"_s);
+        QVERIFY(copy);
+        QVERIFY(!copy->accessibleName().isEmpty());
+        copy->setFocus();
+        QTest::keyClick(copy, Qt::Key_Space);
+        const QStringList lines = QApplication::clipboard()->text().split(u'\n');
+        QCOMPARE(lines.size(), 3);
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(u"az graph query --graph-query '"_s) && line.endsWith(u" --first 1000"_s),
+                     qPrintable(line));
+        QVERIFY(lines.at(2).contains(u"kubernetesconfigurationresources"_s));
     }
 
     void typingFilters()
