@@ -57,6 +57,7 @@ void FluxControllers::schedule(const QString &cluster, std::chrono::milliseconds
     if (!c.timer) {
         c.timer = std::make_unique<QTimer>();
         c.timer->setSingleShot(true);
+        c.timer->setTimerType(Qt::PreciseTimer);   // a coarse timer may fire before the object is due
         connect(c.timer.get(), &QTimer::timeout, this, [this, cluster] { reconcile(cluster); });
     }
     if (c.timer->isActive() && c.timer->remainingTimeAsDuration() <= delay)

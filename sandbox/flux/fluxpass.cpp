@@ -198,7 +198,7 @@ QString Pass::keyOf(const QJsonObject &object)
     return object.value(u"kind").toString() % u'/' % namespaceOf(object) % u'/' % nameOf(object);
 }
 
-bool Pass::due(const QJsonObject &object) const
+bool Pass::due(const QJsonObject &object)
 {
     const QJsonObject metadata = object.value(u"metadata").toObject();
     const QJsonObject status = object.value(u"status").toObject();
@@ -208,7 +208,11 @@ bool Pass::due(const QJsonObject &object) const
     if (!requested.isEmpty() && requested != status.value(u"lastHandledReconcileAt").toString())
         return true;
     const auto next = m_memory.schedule.constFind(keyOf(object));
-    return next == m_memory.schedule.constEnd() || *next <= now;
+    if (next == m_memory.schedule.constEnd() || *next <= now)
+        return true;
+    if (!m_nextDue || *next < *m_nextDue)
+        m_nextDue = *next;
+    return false;
 }
 
 void Pass::after(const QJsonObject &object, std::chrono::milliseconds delay)

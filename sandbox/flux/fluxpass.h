@@ -89,8 +89,10 @@ public:
     // Is the controller's Deployment in flux-system? Without it, its kinds are not reconciled.
     bool controllerRunning(const QString &controller) const;
 
-    // Whether the object needs work now: new generation, a reconcile request, deletion, or its time has come.
-    bool due(const QJsonObject &object) const;
+    // Whether the object needs work now: new generation, a reconcile request, deletion, or its time
+    // has come. One that is not due yet keeps its time in nextDue(), so a pass that comes a little
+    // early (timers may) still leads to the next one.
+    bool due(const QJsonObject &object);
     // Look at the object again after delay (and no later); marks the pass as having more to do soon when delay is short.
     void after(const QJsonObject &object, std::chrono::milliseconds delay);
     std::optional<QDateTime> nextDue() const { return m_nextDue; }

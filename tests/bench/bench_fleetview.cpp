@@ -5,6 +5,7 @@
 // thread, so the time includes Resource Graph's own work and the RSS its 10,000 clusters).
 
 #include "armclient.h"
+#include "armreply.h"
 #include "clientsecretcredential.h"
 #include "clouds.h"
 #include "fleetchart.h"
@@ -143,6 +144,38 @@ void fleetModelLoad(benchmark::State &state)
     state.counters["sandbox_rss_MiB"] = c.sandboxMegabytes;
 }
 
+// Each of the fleet's Resource Graph queries alone, every page, without the model: what the
+// sandbox's Resource Graph and the transport cost.
+void resourceGraphQuery(benchmark::State &state)
+{
+    Cloud &c = cloud();
+    if (!c.error.isEmpty()) {
+        state.SkipWithError(qPrintable(c.error));
+        return;
+    }
+    namespace FleetQuery = Fluxdeck::Items::FleetQuery;
+    const QString queries[] = {FleetQuery::clusters(), FleetQuery::fluxExtensions(), FleetQuery::fluxConfigurations(),
+                               FleetQuery::subscriptionNames()};
+    const QString &query = queries[state.range(0)];
+    int pages = 0;
+    qsizetype rows = 0;
+    for (auto _ : state) {
+        const std::unique_ptr<Fluxdeck::Net::ArmReply> reply = c.client->queryResourceGraph(query, c.server.subscriptionIds());
+        QEventLoop loop;
+        QObject::connect(reply.get(), &Fluxdeck::Net::ArmReply::finished, &loop, &QEventLoop::quit);
+        if (!reply->isFinished())
+            loop.exec();
+        if (!reply->result()) {
+            state.SkipWithError(qPrintable(reply->result().error().userMessage()));
+            return;
+        }
+        pages = reply->result()->pages;
+        rows = reply->result()->values.size();
+    }
+    state.counters["pages"] = pages;
+    state.counters["rows"] = double(rows);
+}
+
 // Typing a filter and changing the grouping with 10,000 rows in the table and the chart.
 void fleetViewFilterAndGroup(benchmark::State &state)
 {
@@ -174,6 +207,7 @@ void fleetViewFilterAndGroup(benchmark::State &state)
 
 } // namespace
 
+BENCHMARK(resourceGraphQuery)->DenseRange(0, 3)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(fleetModelLoad)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(fleetViewFilterAndGroup)->Unit(benchmark::kMillisecond)->Iterations(5);
 
