@@ -24,13 +24,14 @@ public:
     ~SettingsDialog() override;
 
     Domain::AppSettings settings() const;
+    // Checks a custom cloud first; stays open with the reason when it is not usable.
+    void accept() override;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
-    void accept() override;
     void updateCustom();
 
     QComboBox *m_language;
