@@ -167,6 +167,10 @@ MainWindow::~MainWindow()
     // Children go after this destructor; the explorer's selection must not call back into a
     // window that is no longer one.
     disconnect(m_explorerView->selectionModel(), nullptr, this, nullptr);
+    // Pages that go with the window finish their operations (a fleet read, a fix) as they go.
+    disconnect(&m_services.operations, nullptr, this, nullptr);
+    if (m_services.session)
+        disconnect(m_services.session, nullptr, this, nullptr);
 }
 
 void MainWindow::createActions()
