@@ -225,13 +225,8 @@ void ExplorerLoader::fill(const QList<QJsonObject> &clusters)
             std::ranges::sort(members, [](const QJsonObject &a, const QJsonObject &b) {
                 return a.value(u"name").toString().localeAwareCompare(b.value(u"name").toString()) < 0;
             });
-            for (const QJsonObject &cluster : members) {
-                const ClusterFacts facts = ClusterFacts::fromResource(cluster);
-                model->appendNode(groupRow,
-                                  facts.type == ClusterFacts::Type::Connected ? ExplorerModel::Kind::ConnectedCluster
-                                                                              : ExplorerModel::Kind::ManagedCluster,
-                                  facts.name, facts.id, {}, cluster);
-            }
+            // Nodes once someone looks into the group: the tree stays light however large the fleet.
+            model->setPendingClusters(groupRow, members);
         }
     }
     model->endRebuild();

@@ -18,6 +18,7 @@ struct ExplorerModel::Node
     QString detail;          // placeholders: the tooltip
     QJsonObject resource;
     std::vector<std::unique_ptr<Node>> children;
+    QList<QJsonObject> pending;   // clusters counted as rows, made nodes on first use
 
     int row() const
     {
@@ -46,6 +47,7 @@ QModelIndex ExplorerModel::appendNode(const QModelIndex &parent, Kind kind, cons
                                       const QString &resourceId, const QString &action, const QJsonObject &resource)
 {
     Node *parentNode = nodeFor(parent);
+    materialize(parentNode);
     const int row = static_cast<int>(parentNode->children.size());
     if (!m_rebuilding)
         beginInsertRows(parent, row, row);
@@ -65,6 +67,7 @@ QModelIndex ExplorerModel::appendNode(const QModelIndex &parent, Kind kind, cons
 void ExplorerModel::removeChildren(const QModelIndex &parent)
 {
     Node *parentNode = nodeFor(parent);
+    materialize(parentNode);
     if (parentNode->children.empty())
         return;
     if (m_rebuilding) {
@@ -74,6 +77,35 @@ void ExplorerModel::removeChildren(const QModelIndex &parent)
     beginRemoveRows(parent, 0, static_cast<int>(parentNode->children.size()) - 1);
     parentNode->children.clear();
     endRemoveRows();
+}
+
+void ExplorerModel::setPendingClusters(const QModelIndex &parent, const QList<QJsonObject> &clusters)
+{
+    Node *node = nodeFor(parent);
+    materialize(node);
+    const int first = static_cast<int>(node->children.size());
+    if (!m_rebuilding && !clusters.isEmpty())
+        beginInsertRows(parent, first, first + int(clusters.size()) - 1);
+    node->pending += clusters;
+    if (!m_rebuilding && !clusters.isEmpty())
+        endInsertRows();
+}
+
+void ExplorerModel::materialize(Node *node)
+{
+    if (node->pending.isEmpty())
+        return;
+    for (const QJsonObject &cluster : std::as_const(node->pending)) {
+        auto child = std::make_unique<Node>();
+        child->parent = node;
+        const ClusterFacts facts = ClusterFacts::fromResource(cluster);
+        child->kind = facts.type == ClusterFacts::Type::Connected ? Kind::ConnectedCluster : Kind::ManagedCluster;
+        child->name = facts.name;
+        child->resourceId = facts.id;
+        child->resource = cluster;
+        node->children.push_back(std::move(child));
+    }
+    node->pending.clear();
 }
 
 void ExplorerModel::beginRebuild()
@@ -129,6 +161,7 @@ QModelIndex ExplorerModel::index(int row, int column, const QModelIndex &parent)
     if (!hasIndex(row, column, parent))
         return {};
     Node *parentNode = nodeFor(parent);
+    materialize(parentNode);
     return createIndex(row, column, parentNode->children[static_cast<size_t>(row)].get());
 }
 
@@ -146,7 +179,8 @@ int ExplorerModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.column() > 0)
         return 0;
-    return static_cast<int>(nodeFor(parent)->children.size());
+    const Node *node = nodeFor(parent);
+    return static_cast<int>(node->children.size() + node->pending.size());
 }
 
 int ExplorerModel::columnCount(const QModelIndex &) const

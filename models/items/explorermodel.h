@@ -44,6 +44,10 @@ public:
     // Many rows at once (a fleet): views see one reset instead of a signal per row.
     void beginRebuild();
     void endRebuild();
+    // Clusters under parent (a resource group) that count as rows at once but become nodes only
+    // when something first asks for one of them (a view expanding the group): a fleet of
+    // 10,000 clusters costs a list of their JSON until someone looks.
+    void setPendingClusters(const QModelIndex &parent, const QList<QJsonObject> &clusters);
     void showSignedOut(const QString &cloud);
     // One row that says what is happening ("Signing in…") or went wrong; activating it runs action.
     void showMessage(const QString &text, const QString &action = {}, const QString &detail = {});
@@ -62,6 +66,7 @@ public:
 private:
     struct Node;
     Node *nodeFor(const QModelIndex &index) const;
+    static void materialize(Node *node);
 
     std::unique_ptr<Node> m_root;
     QString m_signedOutCloud;

@@ -1,6 +1,7 @@
 #include "explorermodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +32,41 @@ class TestExplorerModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void pendingClustersAreRowsWhenAskedFor()
+    {
+        ExplorerModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto cluster = [](const QString &name) {
+            return QJsonObject{{u"id"_s, QString(u"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Kubernetes/"
+                                                 "connectedClusters/"_s + name)},
+                               {u"name"_s, name},
+                               {u"type"_s, u"Microsoft.Kubernetes/connectedClusters"_s},
+                               {u"location"_s, u"westeurope"_s},
+                               {u"properties"_s, QJsonObject{{u"kubernetesVersion"_s, u"1.31.5"_s}, {u"totalNodeCount"_s, 3}}}};
+        };
+        model.beginRebuild();
+        const QModelIndex cloud = model.appendNode({}, ExplorerModel::Kind::Cloud, u"Sandbox"_s);
+        const QModelIndex subscription = model.appendNode(cloud, ExplorerModel::Kind::Subscription, u"Platform"_s,
+                                                          u"/subscriptions/s"_s);
+        const QModelIndex group = model.appendNode(subscription, ExplorerModel::Kind::ResourceGroup, u"rg"_s,
+                                                   u"/subscriptions/s/resourceGroups/rg"_s);
+        model.setPendingClusters(group, {cluster(u"edge-a"_s), cluster(u"edge-b"_s)});
+        model.endRebuild();
+
+        const QModelIndex rg = model.index(0, 0, model.index(0, 0, model.index(0, 0)));
+        QCOMPARE(model.rowCount(rg), 2);
+        QVERIFY(model.hasChildren(rg));
+        QCOMPARE(model.index(1, 0, rg).data().toString(), u"edge-b"_s);
+        QCOMPARE(model.index(1, ExplorerModel::NodesColumn, rg).data().toString(), u"3"_s);
+        QCOMPARE(model.index(0, 0, rg).parent(), rg);
+        QVERIFY(model.indexOfResource(u"/SUBSCRIPTIONS/s/resourceGroups/rg/providers/Microsoft.Kubernetes/"
+                                      "connectedClusters/edge-a"_s).isValid());
+        // Appending after pending rows keeps them in order.
+        model.setPendingClusters(rg, {cluster(u"edge-c"_s)});
+        QCOMPARE(model.rowCount(rg), 3);
+        QCOMPARE(model.index(2, 0, rg).data().toString(), u"edge-c"_s);
+    }
+
     void signedOutShowsOnePlaceholder()
     {
         ExplorerModel model;
