@@ -8,6 +8,9 @@
 #include <QJsonObject>
 #include <QUuid>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace Fluxdeck::Sandbox {
@@ -169,15 +172,26 @@ HttpResponse ResourceGraphService::query(const HttpRequest &request)
         return HttpResponse::armError(400, u"BadRequest"_s,
                                       u"resultFormat '%1' is not supported by the sandbox: use objectArray."_s.arg(format));
 
-    const auto result = Kql::run(text, [&](const QString &name) { return table(name, subscriptions); });
-    if (!result)
-        return badQuery(result.error());
+    const QString key = text + u'\n' + subscriptions.join(u',');
+    auto snapshot = std::ranges::find_if(m_snapshots, [&](const Snapshot &each) {
+        return each.key == key && each.revision == m_store.revision();
+    });
+    if (snapshot == m_snapshots.end()) {
+        const auto result = Kql::run(text, [&](const QString &name) { return table(name, subscriptions); });
+        if (!result)
+            return badQuery(result.error());
+        if (m_snapshots.size() >= 8)
+            m_snapshots.pop_front();
+        m_snapshots.push_back({key, m_store.revision(), *result});
+        snapshot = std::prev(m_snapshots.end());
+    }
+    const QJsonArray &rows = snapshot->rows;
 
-    const qsizetype total = result->size();
+    const qsizetype total = rows.size();
     const qsizetype end = std::min<qsizetype>(total, skip + top);
     QJsonArray data;
     for (qsizetype i = skip; i < end; ++i)
-        data.append(result->at(i));
+        data.append(rows.at(i));
     QJsonObject response{{u"totalRecords"_s, qint64(total)},
                          {u"count"_s, qint64(data.size())},
                          {u"resultTruncated"_s, u"false"_s},

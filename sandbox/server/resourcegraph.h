@@ -1,5 +1,7 @@
 #pragma once
 
+#include <deque>
+
 #include "httpresponse.h"
 
 #include <QJsonArray>
@@ -26,8 +28,18 @@ public:
     std::optional<QJsonArray> table(const QString &name, const QStringList &subscriptions) const;
 
 private:
+    // Results of recent queries while nothing in the store changed: paging with $skipToken
+    // reads one snapshot, as Resource Graph's does, instead of running the query per page.
+    struct Snapshot
+    {
+        QString key;          // query text and subscriptions
+        quint64 revision = 0; // of the store when it was taken
+        QJsonArray rows;
+    };
+
     const ResourceStore &m_store;
     QString m_tenantId;
+    std::deque<Snapshot> m_snapshots;
 };
 
 } // namespace Fluxdeck::Sandbox
