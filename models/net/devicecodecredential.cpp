@@ -80,26 +80,21 @@ void DeviceCodeCredential::acquire(Freshness)
 
 void DeviceCodeCredential::redeemRefreshToken()
 {
-    QUrlQuery form;
-    form.addQueryItem(u"grant_type"_s, u"refresh_token"_s);
-    form.addQueryItem(u"client_id"_s, m_cloud.publicClientId);
-    form.addQueryItem(u"refresh_token"_s, cache().refreshToken());
-    form.addQueryItem(u"scope"_s, m_cloud.armScope() + u" offline_access"_s);
-    m_entra->post(m_cloud.tokenEndpoint(m_tenant), form, this, [this](const EntraClient::Reply &reply) {
-        const auto token = EntraClient::token(reply, displayName());
-        if (token) {
-            if (!token->refreshToken.isEmpty())
-                setRefreshToken(token->refreshToken);   // Entra rotates them
-            complete(token->accessToken);
-            return;
-        }
-        // A refresh token that Entra no longer takes means signing in again, with a new code.
-        if (reply.oauthError() == u"invalid_grant" || reply.oauthError() == u"interaction_required") {
+    m_entra->redeemRefreshToken(m_cloud, m_tenant, cache().refreshToken(), displayName(), this,
+                                [this](const Domain::Result<EntraClient::Token> &token, bool rejected) {
+        if (rejected) {
+            // A refresh token that Entra no longer takes means signing in again, with a new code.
             setRefreshToken({});
             startDeviceFlow();
             return;
         }
-        complete(std::unexpected(token.error()));
+        if (!token) {
+            complete(std::unexpected(token.error()));
+            return;
+        }
+        if (!token->refreshToken.isEmpty())
+            setRefreshToken(token->refreshToken);   // Entra rotates them
+        complete(token->accessToken);
     });
 }
 

@@ -119,4 +119,19 @@ Domain::Error EntraClient::failure(const Reply &reply, const QString &who)
             detail};
 }
 
+void EntraClient::redeemRefreshToken(const AzureCloudEndpoints &cloud, const QString &tenant, const QString &refreshToken,
+                                     const QString &who, const QObject *context,
+                                     std::function<void(const Domain::Result<Token> &, bool)> done)
+{
+    QUrlQuery form;
+    form.addQueryItem(u"grant_type"_s, u"refresh_token"_s);
+    form.addQueryItem(u"client_id"_s, cloud.publicClientId);
+    form.addQueryItem(u"refresh_token"_s, refreshToken);
+    form.addQueryItem(u"scope"_s, cloud.armScope() + u" offline_access"_s);
+    post(cloud.tokenEndpoint(tenant), form, context, [who, done = std::move(done)](const Reply &reply) {
+        const bool rejected = reply.oauthError() == u"invalid_grant" || reply.oauthError() == u"interaction_required";
+        done(token(reply, who), rejected);
+    });
+}
+
 } // namespace Fluxdeck::Net

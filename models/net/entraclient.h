@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clouds.h"
 #include "error.h"
 #include "pendingreply.h"
 #include "tokencache.h"
@@ -44,6 +45,13 @@ public:
 
     void post(const QUrl &url, const QUrlQuery &form, const QObject *context, std::function<void(const Reply &)> done);
     void abort();
+
+    // Exchanges a public client's refresh token for a Resource Manager token (offline_access, so
+    // Entra rotates the refresh token). `rejected` is true when Entra no longer takes the refresh
+    // token (invalid_grant, interaction_required): the person has to sign in again.
+    void redeemRefreshToken(const AzureCloudEndpoints &cloud, const QString &tenant, const QString &refreshToken,
+                            const QString &who, const QObject *context,
+                            std::function<void(const Domain::Result<Token> &token, bool rejected)> done);
 
     // A token answer, or what went wrong in a person's words; `who` names the signing-in
     // identity ("the service principal 1234…").
