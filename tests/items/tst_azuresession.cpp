@@ -7,7 +7,7 @@
 #include "azuresession.h"
 #include "resultmessage.h"
 #include "secretstore.h"
-#include "../net/sandboxcloud.h"
+#include "sandboxcloud.h"
 #include "server/identityservice.h"
 
 #include <QFile>

@@ -9,7 +9,7 @@
 #include "operationsmodel.h"
 #include "resultmessage.h"
 #include "secretstore.h"
-#include "../net/sandboxcloud.h"
+#include "sandboxcloud.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>

@@ -11,7 +11,7 @@
 #include "operationsmodel.h"
 #include "resultmessage.h"
 
-#include "../net/sandboxcloud.h"
+#include "sandboxcloud.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

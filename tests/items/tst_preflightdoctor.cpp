@@ -9,7 +9,7 @@
 #include "operationsmodel.h"
 #include "preflightdoctor.h"
 #include "resultmessage.h"
-#include "../net/sandboxcloud.h"
+#include "sandboxcloud.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

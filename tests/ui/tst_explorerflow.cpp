@@ -13,7 +13,7 @@
 #include "resultmessage.h"
 #include "secretstore.h"
 #include "signindialog.h"
-#include "../net/sandboxcloud.h"
+#include "sandboxcloud.h"
 #include "server/identityservice.h"
 
 #include <KSyntaxHighlighting/Repository>

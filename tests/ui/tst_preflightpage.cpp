@@ -9,7 +9,7 @@
 #include "preflightdoctor.h"
 #include "preflightpage.h"
 #include "resultmessage.h"
-#include "../net/sandboxcloud.h"
+#include "sandboxcloud.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 #pragma once
 
-// An in-process sandbox cloud for the net tests: the server, the cloud Fluxdeck makes of its
+// An in-process sandbox cloud for the tests that talk to Azure (net, items, ui): the server, the cloud Fluxdeck makes of its
 // announcement, and its control endpoints (faults, token expiry, device code approval).
 
 #include "clouds.h"
