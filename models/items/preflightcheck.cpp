@@ -30,48 +30,7 @@ QString PreflightCheck::statusText(Status status)
 
 namespace {
 
-// An RBAC action pattern as Azure matches it: '*' for any run of characters, no case.
-bool actionMatches(const QString &pattern, const QString &action)
-{
-    if (pattern == u"*")
-        return true;
-    if (!pattern.contains(u'*'))
-        return pattern.compare(action, Qt::CaseInsensitive) == 0;
-    QString expression;
-    const QStringList pieces = pattern.split(u'*');
-    for (qsizetype i = 0; i < pieces.size(); ++i) {
-        if (i > 0)
-            expression += u".*"_s;
-        expression += QRegularExpression::escape(pieces[i]);
-    }
-    const QRegularExpression regex(QRegularExpression::anchoredPattern(expression),
-                                   QRegularExpression::CaseInsensitiveOption);
-    return regex.match(action).hasMatch();
-}
-
-bool anyMatches(const QJsonArray &patterns, const QString &action)
-{
-    for (const QJsonValue &pattern : patterns) {
-        if (actionMatches(pattern.toString(), action))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
-
-bool rbacAllows(const QJsonArray &permissions, const QString &action)
-{
-    // Each entry is one role assignment's effect: its actions minus its notActions. The union
-    // of the entries is what the caller may do (notActions of one role never deny another's).
-    for (const QJsonValue &entry : permissions) {
-        const QJsonObject permission = entry.toObject();
-        if (anyMatches(permission.value(u"actions").toArray(), action)
-            && !anyMatches(permission.value(u"notActions").toArray(), action))
-            return true;
-    }
-    return false;
-}
 
 QString normalizedAzureLocation(const QString &location)
 {

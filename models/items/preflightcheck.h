@@ -38,11 +38,7 @@ public:
     static QString statusText(Status status);
 };
 
-// The rules behind the checks, as functions a test calls without a network.
-
-// Does one of the Azure RBAC permissions (GET …/providers/Microsoft.Authorization/permissions
-// "value" entries) allow `action`? Actions and notActions take '*' wildcards, without case.
-bool rbacAllows(const QJsonArray &permissions, const QString &action);
+// The rules behind the checks, as functions a test calls without a network (RBAC: azurerbac.h).
 
 // Azure writes regions as display names ("West Europe") or names ("westeurope").
 QString normalizedAzureLocation(const QString &location);

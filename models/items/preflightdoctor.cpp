@@ -1,5 +1,7 @@
 #include "preflightdoctor.h"
 
+#include "azurerbac.h"
+
 #include "armclient.h"
 #include "armreply.h"
 #include "azcommand.h"
@@ -693,7 +695,7 @@ void PreflightDoctor::Private::evaluateRegion()
 
 bool PreflightDoctor::Private::mayWriteExtensions() const
 {
-    return !permissions || !*permissions || rbacAllows(**permissions, ExtensionsWrite);
+    return !permissions || !*permissions || Domain::rbacAllows(**permissions, ExtensionsWrite);
 }
 
 QString PreflightDoctor::Private::extensionFixLabel() const
@@ -862,7 +864,7 @@ void PreflightDoctor::Private::evaluatePermissions()
     }
     QStringList missing;
     for (const QString &action : {ExtensionsWrite, FluxConfigurationsWrite}) {
-        if (!rbacAllows(**permissions, action))
+        if (!Domain::rbacAllows(**permissions, action))
             missing.append(action);
     }
     if (missing.isEmpty()) {

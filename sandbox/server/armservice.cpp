@@ -1,6 +1,7 @@
 #include "armservice.h"
 
 #include "apishapes.h"
+#include "azurerbac.h"
 #include "apiversions.h"
 #include "extension/extensionsetting.h"
 #include "extension/fluxrelease.h"
@@ -93,24 +94,6 @@ bool takeSecretProperties(QJsonObject *properties, QJsonObject *secrets)
     for (const QStringList &path : paths)
         found = take(*properties, path, 0) || found;
     return found;
-}
-
-// Azure RBAC's wildcard match of an action against a permission's pattern ("*/read",
-// "Microsoft.KubernetesConfiguration/*"), case-insensitive.
-bool actionMatches(const QString &pattern, const QString &action)
-{
-    const QRegularExpression expression(
-        QRegularExpression::anchoredPattern(QRegularExpression::escape(pattern).replace(u"\\*"_s, u".*"_s)),
-        QRegularExpression::CaseInsensitiveOption);
-    return expression.match(action).hasMatch();
-}
-
-bool permitted(const QJsonObject &access, const QString &action)
-{
-    const auto any = [&](const QJsonArray &patterns) {
-        return std::ranges::any_of(patterns, [&](const QJsonValue &p) { return actionMatches(p.toString(), action); });
-    };
-    return any(access.value(u"actions").toArray()) && !any(access.value(u"notActions").toArray());
 }
 
 // The RBAC action a write request needs: "Microsoft.KubernetesConfiguration/fluxConfigurations/write",
@@ -314,7 +297,7 @@ std::optional<HttpResponse> ArmService::authorize(const HttpRequest &request) co
 {
     const QString action = actionOf(request);
     // Listing a cluster's credentials is a POST that reading roles include where Azure says so.
-    if (permitted(accessAt(request.segments), action))
+    if (Domain::rbacAllows(QJsonArray{accessAt(request.segments)}, action))
         return std::nullopt;
     return HttpResponse::armError(
         403, u"AuthorizationFailed"_s,

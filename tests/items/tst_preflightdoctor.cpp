@@ -7,6 +7,7 @@
 #include "clientsecretcredential.h"
 #include "fluxextensionreleases.h"
 #include "operationsmodel.h"
+#include "azurerbac.h"
 #include "preflightdoctor.h"
 #include "resultmessage.h"
 #include "sandboxcloud.h"
@@ -157,7 +158,7 @@ private Q_SLOTS:
         QFETCH(QJsonArray, permissions);
         QFETCH(QString, action);
         QFETCH(bool, allowed);
-        QCOMPARE(Fluxdeck::Items::rbacAllows(permissions, action), allowed);
+        QCOMPARE(Fluxdeck::Domain::rbacAllows(permissions, action), allowed);
     }
 
     void vmSizes_data()
