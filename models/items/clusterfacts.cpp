@@ -31,10 +31,15 @@ bool ClusterFacts::isCluster(const QString &type)
 ClusterFacts ClusterFacts::fromResource(const QJsonObject &resource)
 {
     ClusterFacts facts;
-    const QString type = resource.value(u"type").toString();
     const QJsonObject properties = resource.value(u"properties").toObject();
     facts.id = resource.value(u"id").toString();
-    facts.name = resource.value(u"name").toString();
+    facts.name = resource.value(u"name").toString(facts.id.section(u'/', -1));
+    // The type, else what the id says (a resource known only by its id).
+    QString type = resource.value(u"type").toString();
+    if (type.isEmpty() && !segmentAfter(facts.id, u"managedClusters"_s).isEmpty())
+        type = u"Microsoft.ContainerService/managedClusters"_s;
+    if (type.isEmpty() && !segmentAfter(facts.id, u"connectedClusters"_s).isEmpty())
+        type = u"Microsoft.Kubernetes/connectedClusters"_s;
     facts.subscriptionId = resource.value(u"subscriptionId").toString(segmentAfter(facts.id, u"subscriptions"_s));
     facts.resourceGroup = resource.value(u"resourceGroup").toString(segmentAfter(facts.id, u"resourceGroups"_s));
     facts.location = resource.value(u"location").toString();

@@ -1,6 +1,7 @@
 #include "preflightdoctor.h"
 
 #include "azurerbac.h"
+#include "clusterfacts.h"
 
 #include "armclient.h"
 #include "armreply.h"
@@ -72,22 +73,9 @@ struct ClusterRef
 
     static ClusterRef fromResource(const QJsonObject &cluster)
     {
-        ClusterRef ref;
-        ref.id = cluster.value(u"id").toString();
-        const QStringList segments = ref.id.split(u'/', Qt::SkipEmptyParts);
-        for (qsizetype i = 0; i + 1 < segments.size(); ++i) {
-            if (segments[i].compare(u"subscriptions", Qt::CaseInsensitive) == 0 && ref.subscription.isEmpty())
-                ref.subscription = segments[i + 1];
-            else if (segments[i].compare(u"resourceGroups", Qt::CaseInsensitive) == 0 && ref.resourceGroup.isEmpty())
-                ref.resourceGroup = segments[i + 1];
-            else if (segments[i].compare(u"connectedClusters", Qt::CaseInsensitive) == 0)
-                ref.connected = true;
-        }
-        ref.name = cluster.value(u"name").toString(segments.isEmpty() ? QString() : segments.last());
-        if (!ref.connected)
-            ref.connected = cluster.value(u"type").toString().compare(u"Microsoft.Kubernetes/connectedClusters",
-                                                                      Qt::CaseInsensitive) == 0;
-        return ref;
+        const ClusterFacts facts = ClusterFacts::fromResource(cluster);
+        return {facts.id, facts.subscriptionId, facts.resourceGroup, facts.name,
+                facts.type == ClusterFacts::Type::Connected};
     }
 };
 
